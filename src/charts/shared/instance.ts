@@ -1,0 +1,66 @@
+import type { Selection } from 'd3';
+import type { ChartContext, ChartInstance, ChartTable } from '../types';
+import { createFrame } from './frame';
+import { removeTable, renderTable } from './table';
+import { clampStep, interruptSteps } from './transition';
+
+export type ChartBody = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Draws the state at `step`. Text is set at once; marks move through stepTransition when `animate`. */
+export type DrawStep = (step: number, ctx: ChartContext, animate: boolean) => Promise<void>;
+
+export interface ChartShellOptions {
+  el: HTMLElement;
+  ctx: ChartContext;
+  /** The last step (= the chart module's `steps`). */
+  steps: number;
+  width: number;
+  height: number;
+  titleKey: string;
+  descKey: string;
+  descValues?: (ctx: ChartContext) => Record<string, string>;
+  table: (ctx: ChartContext) => ChartTable;
+  /** Builds the static groups once and returns the step drawer. */
+  setup: (body: ChartBody) => DrawStep;
+}
+
+/**
+ * The ChartInstance every chart returns: frame + accessible table + the chart's own drawer, with the step
+ * bookkeeping (clamping, relabel at the current step, idempotent destroy) in one place.
+ */
+export function createChartInstance(options: ChartShellOptions): ChartInstance {
+  const { el, steps } = options;
+  let ctx = options.ctx;
+  let current = 0;
+  let destroyed = false;
+  const frame = createFrame(el, options);
+  renderTable(el, options.table(ctx));
+  const draw = options.setup(frame.body);
+  void draw(current, ctx, false);
+
+  return {
+    step(n, opts) {
+      if (destroyed) return Promise.resolve();
+      current = clampStep(n, steps);
+      try {
+        return draw(current, ctx, (opts?.animate ?? true) && !ctx.reducedMotion);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    setContext(next) {
+      if (destroyed) return;
+      ctx = next;
+      frame.setContext(ctx);
+      renderTable(el, options.table(ctx));
+      void draw(current, ctx, false);
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      interruptSteps(frame.svg);
+      frame.destroy();
+      removeTable(el);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../i18n/format';
+import type { Lng } from '../i18n/languages';
+
+/** What a chart needs to know about the world outside it. */
+export interface ChartContext {
+  lng: Lng;
+  t: TFunction;
+  format: Formatters;
+  /** True when the reader asked for reduced motion, in print, and whenever steps must land without animating. */
+  reducedMotion: boolean;
+}
+
+export interface StepOptions {
+  /** false: jump straight to the state (a jump, print, reduced motion). */
+  animate: boolean;
+}
+
+export interface ChartInstance {
+  /** Show the state after `n` visible fragments (0 = the slide's first state). Resolves when any transition ends. */
+  step(n: number, opts?: StepOptions): Promise<void>;
+  /** New language: relabel and reformat at the current step, without animating. */
+  setContext(ctx: ChartContext): void;
+  /** Interrupt transitions, remove listeners, timers and DOM. Safe to call twice. */
+  destroy(): void;
+}
+
+export interface ChartModule<Data = unknown> {
+  /** = file name = data-chart value. */
+  id: string;
+  /** Number of steps after the first state; equals the fragment count of the chart's slide. */
+  steps: number;
+  /** The chart's data, read from data/ (validated at build time). */
+  data: Data;
+  mount(el: HTMLElement, data: Data, ctx: ChartContext): ChartInstance;
+  /** The same data as rows of text, for the accessible table and the fallback when drawing fails. */
+  table(data: Data, ctx: ChartContext): ChartTable;
+}
+
+export interface ChartTable {
+  caption: string;
+  head: string[];
+  rows: string[][];
+}

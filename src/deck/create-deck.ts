@@ -1,0 +1,40 @@
+import Reveal, { type RevealApi, type RevealConfig, type RevealPlugin } from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import Search from 'reveal.js/plugin/search';
+import Zoom from 'reveal.js/plugin/zoom';
+
+/** Options reveal.js reads at run time but its 6.0.2 types leave out (see research/anchors.md §1.3). */
+export interface DeckConfig extends RevealConfig {
+  totalTime?: number;
+  minimumTimePerSlide?: number;
+}
+
+export const slideSize = { width: 1280, height: 720 } as const;
+
+/** The deck's reveal.js configuration. Query parameters (?view=scroll, ?print-pdf…) still override it. */
+export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[]): DeckConfig {
+  return {
+    ...slideSize,
+    margin: 0.04,
+    hash: true, // #/<slide-id> deep links, kept across language switches
+    respondToHashChanges: true,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    center: false,
+    // reveal.js has no prefers-reduced-motion handling of its own.
+    transition: reducedMotion ? 'none' : 'slide',
+    backgroundTransition: reducedMotion ? 'none' : 'fade',
+    transitionSpeed: 'default',
+    // Printing shows each slide once, every step shown, so each chart prints at its final state.
+    pdfSeparateFragments: false,
+    // A 25-minute talk: the speaker view's pacing compares against it.
+    totalTime: 25 * 60,
+    plugins: [Notes, Search, Zoom, ...plugins],
+  };
+}
+
+export function createDeck(root: HTMLElement, config: DeckConfig): RevealApi {
+  return new Reveal(root, config);
+}

@@ -1,0 +1,51 @@
+import type { RenderedSlide } from '../build/render-slide';
+import { languages, type Lng } from '../i18n/languages';
+
+/** The inner HTML of a slide: its content and its speaker notes (reveal reads `aside.notes`). */
+function slideInnerHtml(slide: RenderedSlide): string {
+  return `${slide.html}<aside class="notes">${slide.notes}</aside>`;
+}
+
+/** Creates the deck's <section> elements for one language (first mount). */
+export function mountSlides(container: HTMLElement, slides: readonly RenderedSlide[], lng: Lng): void {
+  const sections = slides.map((slide) => {
+    const section = document.createElement('section');
+    section.id = slide.id;
+    for (const [name, value] of Object.entries(slide.attrs)) section.setAttribute(name, value);
+    section.setAttribute('lang', languages[lng].htmlLang);
+    section.innerHTML = slideInnerHtml(slide);
+    return section;
+  });
+  container.replaceChildren(...sections);
+}
+
+/**
+ * Swaps every slide's content and notes to another language in place. The <section> elements stay (so reveal's
+ * indices, hash and backgrounds stay valid), fragments keep their shown/hidden classes by position, and live
+ * chart figures are moved into the new content so charts keep their state and only need relabelling.
+ */
+export function swapSlides(container: HTMLElement, slides: readonly RenderedSlide[], lng: Lng): void {
+  const byId = new Map(slides.map((slide) => [slide.id, slide]));
+  for (const section of container.querySelectorAll<HTMLElement>('section[id]')) {
+    const slide = byId.get(section.id);
+    if (!slide) continue;
+    const fragmentClasses = Array.from(section.querySelectorAll('.fragment'), (f) => [
+      f.classList.contains('visible'),
+      f.classList.contains('current-fragment'),
+    ]);
+    const liveFigures = new Map(
+      Array.from(section.querySelectorAll<HTMLElement>('figure[data-chart]'), (f) => [f.dataset.chart, f]),
+    );
+    section.innerHTML = slideInnerHtml(slide);
+    section.setAttribute('lang', languages[lng].htmlLang);
+    section.querySelectorAll('.fragment').forEach((fragment, index) => {
+      const [visible, current] = fragmentClasses[index] ?? [false, false];
+      fragment.classList.toggle('visible', visible);
+      fragment.classList.toggle('current-fragment', current);
+    });
+    for (const placeholder of section.querySelectorAll<HTMLElement>('figure[data-chart]')) {
+      const live = liveFigures.get(placeholder.dataset.chart);
+      if (live) placeholder.replaceWith(live);
+    }
+  }
+}

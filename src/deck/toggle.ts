@@ -1,0 +1,66 @@
+import type { i18n } from 'i18next';
+import { languages, otherLng, type Lng } from '../i18n/languages';
+
+export interface LanguageToggle {
+  element: HTMLButtonElement;
+  /** Relabels the button and announces the new language to screen readers. */
+  update(lng: Lng, announce: boolean): void;
+  destroy(): void;
+}
+
+/**
+ * The language button, labelled in both scripts (EN | 中文) so that a person who reads only one of them can
+ * find it. Its accessible name says the current language and what pressing it does; a polite live region
+ * announces a change.
+ */
+export function createLanguageToggle(host: HTMLElement, i18n: i18n, onToggle: (lng: Lng) => void): LanguageToggle {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'lang-toggle';
+  const parts = (['en', 'zh'] as const).map((lng) => {
+    const span = document.createElement('span');
+    span.lang = languages[lng].htmlLang;
+    span.dataset.lng = lng;
+    span.textContent = languages[lng].label === 'English' ? 'EN' : languages[lng].label;
+    return span;
+  });
+  const divider = document.createElement('span');
+  divider.className = 'lang-toggle-divider';
+  divider.setAttribute('aria-hidden', 'true');
+  divider.textContent = '|';
+  button.append(parts[0]!, divider, parts[1]!);
+
+  const status = document.createElement('div');
+  status.className = 'sr-only';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  host.append(button, status);
+
+  let current: Lng = 'en';
+  const onClick = () => onToggle(otherLng(current));
+  // Space and Enter act on the button only; without this reveal would also take Space as "next slide".
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+  };
+  button.addEventListener('click', onClick);
+  button.addEventListener('keydown', onKeydown);
+
+  return {
+    element: button,
+    update(lng, announce) {
+      current = lng;
+      button.setAttribute('aria-label', i18n.t('ui:language.toggle'));
+      button.title = i18n.t('ui:language.shortcut');
+      button.lang = languages[lng].htmlLang;
+      button.dataset.lng = lng;
+      for (const part of parts) part.classList.toggle('is-current', part.dataset.lng === lng);
+      if (announce) status.textContent = i18n.t('ui:language.changed');
+    },
+    destroy() {
+      button.removeEventListener('click', onClick);
+      button.removeEventListener('keydown', onKeydown);
+      button.remove();
+      status.remove();
+    },
+  };
+}
