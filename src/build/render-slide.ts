@@ -54,6 +54,7 @@ function lineOf(slide: SlideSource, fileLines: readonly string[], pattern: RegEx
   return slide.line;
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Applies `<!-- .element: … -->` comments the way reveal.js's Markdown plugin does. */
@@ -179,8 +180,8 @@ export function renderSlide(slide: SlideSource, fileLines: readonly string[], pr
       problems.push({
         file: slide.file,
         line: slide.line,
-        message: `slide "${slide.id}" has ${fragments} fragments but chart "${charts[0]}" has ${expected} steps.`,
-        hint: `Give the slide exactly ${expected} fragments (one per chart step), or change the chart's steps.`,
+        message: `slide "${slide.id}" has ${count(fragments, 'fragment')} but chart "${charts[0]}" has ${count(expected, 'step')}.`,
+        hint: `Give the slide exactly ${count(expected, 'fragment')} (one per chart step), or change the chart's steps.`,
       });
     }
   }

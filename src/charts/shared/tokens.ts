@@ -1,16 +1,17 @@
 /**
  * Design tokens shared by every chart. Colours are CSS custom properties so the theme can change them; the
  * fallbacks keep the charts readable without the theme (and keep jsdom snapshots stable).
- * On the navy slide (#0b1d33): ink, muted and accent pass 4.5:1 for text; accent against ink passes 3:1.
+ * Same fallbacks as the maps. On the navy slide (#0b1d33) ink, muted, accent and route pass 4.5:1 for text;
+ * marks that differ only by colour are kept apart by a gap of background, so each is judged against the slide.
  */
 export const chartColors = {
   ink: 'var(--chart-ink, #f4efe6)',
-  muted: 'var(--chart-muted, #9fb0c3)',
-  accent: 'var(--chart-accent, #e8553e)',
-  sea: 'var(--chart-sea, #16314f)',
-  land: 'var(--chart-land, #2c4a6b)',
-  route: 'var(--chart-route, #e0b44c)',
-  grid: 'var(--chart-grid, #3a5574)',
+  muted: 'var(--chart-muted, #b9c3cf)',
+  accent: 'var(--chart-accent, #f4743f)',
+  sea: 'var(--chart-sea, #0b1d33)',
+  land: 'var(--chart-land, #23395a)',
+  route: 'var(--chart-route, #f2c25b)',
+  grid: 'var(--chart-grid, #3b5170)',
 } as const;
 
 export const chartFont = "var(--chart-font, 'Inter Variable', 'Noto Sans SC Variable', sans-serif)";

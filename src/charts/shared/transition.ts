@@ -1,4 +1,4 @@
-import { type BaseType, easeCubicInOut, type Selection } from 'd3';
+import { type BaseType, easeCubicInOut, interpolate, type Selection } from 'd3';
 import { stepDuration } from './tokens';
 
 /** The one transition name the charts use, so a newer step (or destroy) interrupts exactly these. */
@@ -22,6 +22,11 @@ export interface StepTransitionOptions<Datum> {
   delay?: (datum: Datum, index: number) => number;
 }
 
+/** The element's inline style value (what stepTransition set last), '' when it has none. */
+function inlineStyle(node: Element, name: string): string | null {
+  return (node as Partial<ElementCSSInlineStyle>).style?.getPropertyValue(name) ?? null;
+}
+
 const asStyle = (value: string | number | null): string | null => (value === null ? null : String(value));
 
 /**
@@ -30,7 +35,7 @@ const asStyle = (value: string | number | null): string | null => (value === nul
  * Interrupts this selection's running step transition first. Call it once per selection per step (a second
  * call on the same elements interrupts the first). The promise resolves on end or interrupt; it never rejects.
  */
-export function stepTransition<E extends BaseType, Datum, P extends BaseType, PDatum>(
+export function stepTransition<E extends Element, Datum, P extends BaseType, PDatum>(
   selection: Selection<E, Datum, P, PDatum>,
   animate: boolean,
   apply: (target: StepTarget<Datum>) => void,
@@ -61,16 +66,31 @@ export function stepTransition<E extends BaseType, Datum, P extends BaseType, PD
     .ease(easeCubicInOut);
   const { delay } = options;
   if (delay) transition.delay((datum, index) => delay(datum, index));
+  // Each value is tweened from the element's current one with d3.interpolate, except CSS variables (theme
+  // colours): d3 would tween the digits inside the fallback and produce invalid colours mid-way, so those
+  // switch at the start of each element's transition (after its stagger delay).
+  const tween = (value: StepValue<Datum>, read: (node: E) => string | null) =>
+    function (this: E, datum: Datum, index: number): (t: number) => string {
+      const resolved = typeof value === 'function' ? value(datum, index) : value;
+      const end = resolved === null ? '' : String(resolved);
+      const start = read(this);
+      if (start === null || start === '' || `${start}${end}`.includes('var(')) return () => end;
+      const between = interpolate(start, end);
+      return (t) => String(between(t));
+    };
   const target: StepTarget<Datum> = {
     attr(name, value) {
-      if (typeof value === 'function') transition.attr(name, (datum, index) => value(datum, index));
-      else transition.attr(name, value);
+      transition.attrTween(
+        name,
+        tween(value, (node) => node.getAttribute(name)),
+      );
       return target;
     },
     style(name, value) {
-      if (typeof value === 'function') transition.style(name, (datum, index) => asStyle(value(datum, index)));
-      else if (value === null) transition.style(name, null);
-      else transition.style(name, String(value));
+      transition.styleTween(
+        name,
+        tween(value, (node) => inlineStyle(node, name)),
+      );
       return target;
     },
   };

@@ -1,0 +1,153 @@
+import { type GeoProjection, geoPath, type Selection } from 'd3';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import worldJson from 'world-atlas/countries-110m.json';
+import { textWidth } from './map-labels';
+import { chartColors } from './tokens';
+
+/**
+ * What the two maps share: the Natural Earth 110m world (bundled, no network), the map palette, the
+ * data shapes they read and the SVG frame. Kept apart so each map file is only its own story.
+ */
+
+// Structural subsets of the data files (src/build/data-schema.ts validates them at build time). Loose
+// string/number fields so the statically imported JSON is assignable without a cast.
+export interface MapText {
+  en: string;
+  zh: string;
+}
+export interface MapPlace {
+  id: string;
+  name: MapText;
+  lon: number;
+  lat: number;
+  country: string;
+  kind: string;
+}
+
+type CountryProps = { name: string };
+type World = Topology<{ countries: GeometryCollection<CountryProps>; land: GeometryCollection }>;
+export type Country = Feature<Polygon | MultiPolygon, CountryProps>;
+
+const world = worldJson as unknown as World;
+export const countries = feature(world, world.objects.countries) as FeatureCollection<
+  Polygon | MultiPolygon,
+  CountryProps
+>;
+export const land = feature(world, world.objects.land) as FeatureCollection<Geometry>;
+/** Interior borders, each shared arc once: one path instead of 177. */
+export const borders: MultiLineString = mesh(world, world.objects.countries, (a, b) => a !== b);
+
+/** ids are ISO 3166-1 numeric strings ("050"): compare as strings. */
+export function countryById(id: string): Country | undefined {
+  return countries.features.find((f) => String(f.id) === id);
+}
+
+/**
+ * The shared theme colours (CSS variables with fallbacks). Measured on the navy slide: route gold 10.2:1 on
+ * sea, 7.0:1 on land; accent 6.0:1 on sea, 4.1:1 on land. Routes and arcs get a sea-coloured casing so they
+ * also stand out where they cross accent-filled countries.
+ */
+export const mapColors = chartColors;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Base map paths for a fitted projection, memoised per key (fitting and 10k points are not free). */
+const baseCache = new Map<string, { land: string; borders: string }>();
+export function basePaths(key: string, projection: GeoProjection): { land: string; borders: string } {
+  const hit = baseCache.get(key);
+  if (hit) return hit;
+  const path = geoPath(projection).digits(1);
+  const paths = { land: path(land) ?? '', borders: path(borders) ?? '' };
+  baseCache.set(key, paths);
+  return paths;
+}
+
+export function placeIndex(places: readonly MapPlace[]): Map<string, MapPlace> {
+  return new Map(places.map((p) => [p.id, p]));
+}
+
+/** The place, or a clear error naming the missing id (the build validates ids; this guards hand-made data). */
+export function placeOf(index: Map<string, MapPlace>, id: string): MapPlace {
+  const place = index.get(id);
+  if (!place) throw new Error(`Map: unknown place id "${id}"`);
+  return place;
+}
+
+export type Group = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Sea, land and borders: the still part of every map. */
+export function drawBase(body: Group, size: Size, paths: { land: string; borders: string }): void {
+  const base = body.append('g').attr('class', 'map-base').attr('aria-hidden', 'true');
+  base
+    .append('rect')
+    .attr('class', 'map-sea')
+    .attr('width', size.width)
+    .attr('height', size.height)
+    .attr('fill', mapColors.sea);
+  base.append('path').attr('class', 'map-land').attr('d', paths.land).attr('fill', mapColors.land);
+  base
+    .append('path')
+    .attr('class', 'map-borders')
+    .attr('d', paths.borders)
+    .attr('fill', 'none')
+    .attr('stroke', mapColors.sea)
+    .attr('stroke-width', 0.75);
+}
+
+const headerHeight = 52;
+
+/** Title (left), caption and a badge (right) in a band above the map. */
+export function drawHeader(body: Group, size: Size): Group {
+  const header = body.append('g').attr('class', 'map-header').attr('aria-hidden', 'true');
+  header.append('rect').attr('width', size.width).attr('height', headerHeight).attr('fill', mapColors.sea);
+  header
+    .append('text')
+    .attr('class', 'map-title')
+    .attr('x', 16)
+    .attr('y', 35)
+    .attr('font-size', 26)
+    .attr('font-weight', 700)
+    .attr('fill', mapColors.ink);
+  header
+    .append('text')
+    .attr('class', 'map-caption')
+    .attr('y', 34)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 20)
+    .attr('fill', mapColors.ink);
+  const badge = header.append('g').attr('class', 'map-badge');
+  badge
+    .append('rect')
+    .attr('y', 9)
+    .attr('height', 34)
+    .attr('rx', 17)
+    .attr('fill', 'none')
+    .attr('stroke', mapColors.route)
+    .attr('stroke-width', 2);
+  badge
+    .append('text')
+    .attr('y', 33)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 20)
+    .attr('font-weight', 700)
+    .attr('fill', mapColors.route);
+  return header;
+}
+
+/** Texts are set at once on every step and language change; the badge grows with its text. */
+export function setHeader(header: Group, size: Size, title: string, caption: string, badge: string): void {
+  const badgeWidth = Math.round(textWidth(badge, 20, true) + 32);
+  const badgeX = size.width - 12 - badgeWidth;
+  header.select('.map-title').text(title);
+  header.select('.map-caption').attr('x', badgeX - 14).text(caption);
+  header.select('.map-badge rect').attr('x', badgeX).attr('width', badgeWidth);
+  header
+    .select('.map-badge text')
+    .attr('x', badgeX + badgeWidth / 2)
+    .text(badge);
+}

@@ -1,0 +1,79 @@
+import { currentSlide, expect, openDeck, slideIds, state, test } from './fixtures';
+
+for (const lng of ['en', 'zh'] as const) {
+  test(`every slide shows text and has speaker notes (${lng})`, async ({ page }) => {
+    await openDeck(page, `/?lng=${lng}`);
+    const ids = await slideIds(page);
+    expect(ids.length).toBeGreaterThanOrEqual(22);
+    for (const [index, id] of ids.entries()) {
+      await page.evaluate((i) => window.Reveal.slide(i, 0, 99), index);
+      const slide = currentSlide(page);
+      await expect(slide).toHaveId(id);
+      const heading = slide.locator('h1, h2').first();
+      await expect(heading, `${id} has a visible heading`).toBeVisible();
+      const text = (await slide.evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelector('aside.notes')?.remove();
+        return copy.textContent ?? '';
+      })).trim();
+      expect(text.length, `${id} shows text`).toBeGreaterThan(20);
+      const notes = await page.evaluate(() => window.Reveal.getSlideNotes() ?? '');
+      expect(notes.length, `${id} has notes`).toBeGreaterThan(100);
+      if (lng === 'zh') expect(text, `${id} is in Chinese`).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+}
+
+test('a deep link #/<slide-id> opens that slide, and the hash follows navigation', async ({ page }) => {
+  await openDeck(page, '/?lng=en#/price-war');
+  await expect(currentSlide(page)).toHaveId('price-war');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#\/closures$/);
+});
+
+test('reveal.js tools: overview, jump to slide, pause, help, search, speaker notes plugin, global Reveal', async ({ page }) => {
+  await openDeck(page, '/?lng=en');
+  const plugins = await page.evaluate(() => Object.keys(window.Reveal.getPlugins()).sort());
+  expect(plugins).toEqual(expect.arrayContaining(['charts', 'notes', 'search', 'zoom']));
+
+  await page.locator('.reveal').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+
+  await page.keyboard.press('b');
+  await expect(page.locator('.reveal.paused')).toHaveCount(1);
+  await page.keyboard.press('b');
+  await expect(page.locator('.reveal.paused')).toHaveCount(0);
+
+  await page.keyboard.press('g');
+  const jump = page.locator('.jump-to-slide-input');
+  await expect(jump).toBeVisible();
+  await jump.fill('funding');
+  await jump.press('Enter');
+  await expect(currentSlide(page)).toHaveId('funding');
+
+  await page.keyboard.press('Shift+?');
+  await expect(page.locator('.reveal .overlay-help')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.locator('#searchinput, .searchbox input').first();
+  await expect(search).toBeVisible();
+  await search.fill('CapCut');
+  await search.press('Enter');
+  await expect.poll(async () => (await state(page)).indexh).toBeGreaterThan(0);
+});
+
+test('arrow keys and fragments step through a chart slide', async ({ page }) => {
+  await openDeck(page, '/?lng=en#/zheng-he');
+  const before = await state(page);
+  await page.keyboard.press('ArrowRight');
+  const after = await state(page);
+  expect(after.indexh).toBe(before.indexh);
+  expect(after.indexf).toBe((before.indexf ?? -1) + 1);
+  await expect(currentSlide(page).locator('.fragment.visible')).toHaveCount(1);
+});
