@@ -1,4 +1,5 @@
 import './styles/theme.css';
+import content from 'virtual:slides';
 import type { Deck } from './build/assemble-deck';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
@@ -8,7 +9,6 @@ import { languageKey, readSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
-import content from 'virtual:slides';
 
 declare global {
   interface Window {
@@ -20,7 +20,11 @@ declare global {
 let slides: Deck = content;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const lng = detectLanguage({ search: window.location.search, stored: readSetting(languageKey), browser: navigator.languages });
+const lng = detectLanguage({
+  search: window.location.search,
+  stored: readSetting(languageKey),
+  browser: navigator.languages,
+});
 const i18n = createI18n(lng);
 const root = document.querySelector<HTMLElement>('.reveal')!;
 const container = root.querySelector<HTMLElement>('.slides')!;
@@ -31,7 +35,9 @@ const charts = createChartsPlugin({ getContext: () => language.context() });
 const deck = createDeck(root, deckConfig(reducedMotion(), [charts]));
 window.Reveal = deck;
 
-const toggle = createLanguageToggle(document.querySelector<HTMLElement>('.deck-ui')!, i18n, (next) => language.set(next));
+const toggle = createLanguageToggle(document.querySelector<HTMLElement>('.deck-ui')!, i18n, (next) =>
+  language.set(next),
+);
 const language = createLanguageController(
   {
     deck,

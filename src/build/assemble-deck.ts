@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { supportedLngs, type Lng } from '../i18n/languages';
+import { type Lng, supportedLngs } from '../i18n/languages';
 import { checkParity, checkUniqueIds } from './check-parity';
 import { ContentError, type ContentProblem } from './content-error';
 import { parseSlides } from './parse-slides';
@@ -54,7 +54,9 @@ export function assembleDeck(files: readonly SourceFile[]): Deck {
   const [reference, ...others] = supportedLngs;
   for (const lng of others) {
     if (deck[reference!].length && deck[lng].length) {
-      problems.push(...checkParity({ lng: reference!, slides: deck[reference!] }, { lng, slides: deck[lng] }));
+      problems.push(
+        ...checkParity({ lng: reference!, slides: deck[reference!] }, { lng, slides: deck[lng] }),
+      );
     }
   }
   if (problems.length > 0) throw new ContentError(problems);

@@ -22,7 +22,10 @@ const formattedNumber = /\d[\d,.]*\s*(亿|万|[KMB]\b)|\d{1,3}(,\d{3})+/;
  * Compares the namespaces of every language with English: same keys, no empty strings, no pre-formatted
  * numbers. i18next would silently fall back to English for a missing Chinese key, so this is the check.
  */
-export function checkLocaleTrees(trees: Record<string, Record<string, Tree>>, dir = 'src/i18n/locales'): string[] {
+export function checkLocaleTrees(
+  trees: Record<string, Record<string, Tree>>,
+  dir = 'src/i18n/locales',
+): string[] {
   const problems: string[] = [];
   const [reference, ...others] = supportedLngs;
   const refNamespaces = trees[reference!] ?? {};
@@ -30,7 +33,8 @@ export function checkLocaleTrees(trees: Record<string, Record<string, Tree>>, di
     for (const [ns, tree] of Object.entries(trees[lng] ?? {})) {
       for (const [key, value] of flattenKeys(tree)) {
         const file = `${dir}/${lng}/${ns}.json`;
-        if (value.trim() === '') problems.push(`${file}: "${key}" is empty. Write the text, or remove the key in every language.`);
+        if (value.trim() === '')
+          problems.push(`${file}: "${key}" is empty. Write the text, or remove the key in every language.`);
         if (formattedNumber.test(value)) {
           problems.push(
             `${file}: "${key}" contains a formatted number ("${value}"). Put the value in data/ and interpolate {{value}}, formatted by Intl.`,
@@ -46,12 +50,16 @@ export function checkLocaleTrees(trees: Record<string, Record<string, Tree>>, di
       const other = flattenKeys(trees[lng]?.[ns] ?? {});
       for (const key of ref.keys()) {
         if (!other.has(key)) {
-          problems.push(`${dir}/${lng}/${ns}.json: key "${key}" is missing (it is in ${reference}/${ns}.json). Add its ${lng} text.`);
+          problems.push(
+            `${dir}/${lng}/${ns}.json: key "${key}" is missing (it is in ${reference}/${ns}.json). Add its ${lng} text.`,
+          );
         }
       }
       for (const key of other.keys()) {
         if (!ref.has(key)) {
-          problems.push(`${dir}/${lng}/${ns}.json: key "${key}" is not in ${reference}/${ns}.json. Add it there too, or remove it.`);
+          problems.push(
+            `${dir}/${lng}/${ns}.json: key "${key}" is not in ${reference}/${ns}.json. Add it there too, or remove it.`,
+          );
         }
       }
     }
@@ -76,7 +84,9 @@ export function checkLocales(root: string): void {
     for (const name of readdirSync(join(dir, lng)).filter((n) => n.endsWith('.json'))) {
       const file = `src/i18n/locales/${lng}/${name}`;
       try {
-        trees[lng][name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, lng, name), 'utf8')) as Tree;
+        trees[lng][name.replace(/\.json$/, '')] = JSON.parse(
+          readFileSync(join(dir, lng, name), 'utf8'),
+        ) as Tree;
       } catch (error) {
         problems.push(`${file}: not valid JSON (${(error as Error).message}). Fix the syntax.`);
       }

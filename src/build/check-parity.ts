@@ -24,7 +24,7 @@ export function checkUniqueIds(slides: readonly Shape[]): ContentProblem[] {
         file: slide.file,
         line: slide.line,
         message: `slide id "${slide.id}" is already used at ${where(first)}.`,
-        hint: 'Give each slide its own id: ids are the deck\'s deep links (#/<id>).',
+        hint: "Give each slide its own id: ids are the deck's deep links (#/<id>).",
       });
     } else seen.set(slide.id, slide);
   }
@@ -35,7 +35,10 @@ export function checkUniqueIds(slides: readonly Shape[]): ContentProblem[] {
  * Compares each language with the reference one: same slide ids in the same order, and the same fragment
  * count and charts per slide, so a language switch can keep the same slide and step on screen.
  */
-export function checkParity(reference: { lng: string; slides: readonly Shape[] }, other: { lng: string; slides: readonly Shape[] }): ContentProblem[] {
+export function checkParity(
+  reference: { lng: string; slides: readonly Shape[] },
+  other: { lng: string; slides: readonly Shape[] },
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const refIds = reference.slides.map((s) => s.id);
   const otherIds = other.slides.map((s) => s.id);
@@ -96,5 +99,4 @@ export function checkParity(reference: { lng: string; slides: readonly Shape[] }
   return problems;
 }
 
-export type { Shape as SlideShape };
-export type { RenderedSlide };
+export type { RenderedSlide, Shape as SlideShape };

@@ -89,7 +89,8 @@ export const CountryCodeSchema = z.string().regex(/^\d{3}$/, {
 });
 
 function intRange(min: number, max: number, what: string) {
-  const error = (iss: { input?: unknown }) => `${shown(iss.input)} is not ${what}. Use a whole number from ${min} to ${max}`;
+  const error = (iss: { input?: unknown }) =>
+    `${shown(iss.input)} is not ${what}. Use a whole number from ${min} to ${max}`;
   return z.int().min(min, { error }).max(max, { error });
 }
 
@@ -98,7 +99,8 @@ function intRange(min: number, max: number, what: string) {
 export const FigureSchema = z.strictObject({
   id: IdSchema,
   value: z.number().min(0, {
-    error: (iss) => `${shown(iss.input)} is negative. Use a number >= 0 (shares as fractions, e.g. 0.7 for 70 %)`,
+    error: (iss) =>
+      `${shown(iss.input)} is negative. Use a number >= 0 (shares as fractions, e.g. 0.7 for 70 %)`,
   }),
   unit: UnitSchema,
   asOf: IsoDateSchema,
@@ -121,12 +123,20 @@ export const PlaceSchema = z.strictObject({
   name: TextSchema,
   lon: z
     .number()
-    .min(-180, { error: (iss) => `${shown(iss.input)} is out of range. Use a longitude from -180 to 180 (east positive)` })
-    .max(180, { error: (iss) => `${shown(iss.input)} is out of range. Use a longitude from -180 to 180 (east positive)` }),
+    .min(-180, {
+      error: (iss) => `${shown(iss.input)} is out of range. Use a longitude from -180 to 180 (east positive)`,
+    })
+    .max(180, {
+      error: (iss) => `${shown(iss.input)} is out of range. Use a longitude from -180 to 180 (east positive)`,
+    }),
   lat: z
     .number()
-    .min(-90, { error: (iss) => `${shown(iss.input)} is out of range. Use a latitude from -90 to 90 (north positive)` })
-    .max(90, { error: (iss) => `${shown(iss.input)} is out of range. Use a latitude from -90 to 90 (north positive)` }),
+    .min(-90, {
+      error: (iss) => `${shown(iss.input)} is out of range. Use a latitude from -90 to 90 (north positive)`,
+    })
+    .max(90, {
+      error: (iss) => `${shown(iss.input)} is out of range. Use a latitude from -90 to 90 (north positive)`,
+    }),
   country: CountryCodeSchema,
   kind: z.enum(PLACE_KINDS),
 });
@@ -148,10 +158,15 @@ export const VoyageSchema = z.strictObject({
 export const RouteSchema = z.strictObject({
   id: IdSchema,
   step: intRange(1, 3, 'a step of the voyages map'),
-  path: z.array(IdSchema).min(2, { error: 'a path needs at least two place ids. List the places the line joins, in order' }),
+  path: z
+    .array(IdSchema)
+    .min(2, { error: 'a path needs at least two place ids. List the places the line joins, in order' }),
 });
 
-export const VoyagesFileSchema = z.strictObject({ voyages: z.array(VoyageSchema), routes: z.array(RouteSchema) });
+export const VoyagesFileSchema = z.strictObject({
+  voyages: z.array(VoyageSchema),
+  routes: z.array(RouteSchema),
+});
 
 // ---------------------------------------------------------------- expansion.json
 
@@ -177,7 +192,10 @@ export const RegionSchema = z.strictObject({
   countries: z.array(CountryCodeSchema).min(1, { error: 'no countries. List at least one ISO numeric code' }),
 });
 
-export const ExpansionFileSchema = z.strictObject({ moves: z.array(MoveSchema), regions: z.array(RegionSchema) });
+export const ExpansionFileSchema = z.strictObject({
+  moves: z.array(MoveSchema),
+  regions: z.array(RegionSchema),
+});
 
 // ---------------------------------------------------------------- events.json
 

@@ -24,8 +24,9 @@ const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
-function describe(ch: string | undefined): string {
+function showChar(ch: string | undefined): string {
   if (ch === undefined) return 'the end of the file';
+  if (ch === '"') return 'a string';
   if (ch === '/') return '"/" (JSON has no comments)';
   if (ch === "'") return `"'" (JSON strings need double quotes)`;
   return JSON.stringify(ch);
@@ -63,9 +64,11 @@ function scan(text: string): void {
   const value = (): void => {
     skip();
     const ch = text[i];
-    if (ch === '{') return object();
-    if (ch === '[') return array();
-    if (ch === '"') return string();
+    const nested = ch === '{' ? object : ch === '[' ? array : ch === '"' ? string : undefined;
+    if (nested) {
+      nested();
+      return;
+    }
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
@@ -79,7 +82,7 @@ function scan(text: string): void {
         return;
       }
     }
-    fail(`unexpected ${describe(ch)} where a value should be`);
+    fail(`unexpected ${showChar(ch)} where a value should be`);
   };
 
   const object = () => {
@@ -91,10 +94,11 @@ function scan(text: string): void {
     }
     for (;;) {
       skip();
-      if (text[i] !== '"') fail(`unexpected ${describe(text[i])} where a property name in double quotes should be`);
+      if (text[i] !== '"')
+        fail(`unexpected ${showChar(text[i])} where a property name in double quotes should be`);
       string();
       skip();
-      if (text[i] !== ':') fail(`expected ":" after the property name, found ${describe(text[i])}`);
+      if (text[i] !== ':') fail(`expected ":" after the property name, found ${showChar(text[i])}`);
       i++;
       value();
       skip();
@@ -102,7 +106,7 @@ function scan(text: string): void {
         i++;
         return;
       }
-      if (text[i] !== ',') fail(`expected "," or "}" after a property value, found ${describe(text[i])}`);
+      if (text[i] !== ',') fail(`expected "," or "}" after a property value, found ${showChar(text[i])}`);
       const comma = i;
       i++;
       skip();
@@ -124,7 +128,7 @@ function scan(text: string): void {
         i++;
         return;
       }
-      if (text[i] !== ',') fail(`expected "," or "]" after an array item, found ${describe(text[i])}`);
+      if (text[i] !== ',') fail(`expected "," or "]" after an array item, found ${showChar(text[i])}`);
       const comma = i;
       i++;
       skip();
@@ -134,7 +138,7 @@ function scan(text: string): void {
 
   value();
   skip();
-  if (i < text.length) fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
+  if (i < text.length) fail(`unexpected ${showChar(text[i])} after the end of the JSON value`);
 }
 
 /** Line and column of the first syntax error in `text`, or null when the text is valid JSON. */

@@ -154,7 +154,7 @@ export function parseSlides(text: string, file: string): ParseResult {
         file,
         line,
         message: `slide "${id || '(no id)'}" has no speaker notes.`,
-        hint: 'Add a `Note:` line after the slide\'s content, followed by what the speaker says (40–150 words).',
+        hint: "Add a `Note:` line after the slide's content, followed by what the speaker says (40–150 words).",
       });
     }
     slides.push({

@@ -58,7 +58,12 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Applies `<!-- .element: … -->` comments the way reveal.js's Markdown plugin does. */
-function applyElementComments(root: Element, slide: SlideSource, fileLines: readonly string[], problems: ContentProblem[]) {
+function applyElementComments(
+  root: Element,
+  slide: SlideSource,
+  fileLines: readonly string[],
+  problems: ContentProblem[],
+) {
   const walker = root.ownerDocument.createTreeWalker(root, window.NodeFilter.SHOW_COMMENT);
   const comments: Comment[] = [];
   while (walker.nextNode()) comments.push(walker.currentNode as Comment);
@@ -84,13 +89,19 @@ function applyElementComments(root: Element, slide: SlideSource, fileLines: read
         break;
       }
     }
-    if (target && target !== root) for (const [name, value] of Object.entries(attrs)) target.setAttribute(name, value);
+    if (target && target !== root)
+      for (const [name, value] of Object.entries(attrs)) target.setAttribute(name, value);
     comment.remove();
   }
 }
 
 /** Authors should know when a slide holds something unsafe, so this reports instead of silently removing. */
-function findUnsafe(root: Element, slide: SlideSource, fileLines: readonly string[], problems: ContentProblem[]) {
+function findUnsafe(
+  root: Element,
+  slide: SlideSource,
+  fileLines: readonly string[],
+  problems: ContentProblem[],
+) {
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
     if (forbiddenElements.has(el.tagName)) {
@@ -145,7 +156,11 @@ function renderHtml(markdown: string): string {
   return marked.parse(markdown) as string;
 }
 
-export function renderSlide(slide: SlideSource, fileLines: readonly string[], problems: ContentProblem[]): RenderedSlide {
+export function renderSlide(
+  slide: SlideSource,
+  fileLines: readonly string[],
+  problems: ContentProblem[],
+): RenderedSlide {
   const doc = window.document;
   const root = doc.createElement('div');
   root.innerHTML = renderHtml(slide.body);

@@ -1,5 +1,4 @@
 import figuresFile from '../../data/figures.json';
-import { type ChartBody, createChartInstance } from './shared/instance';
 import {
   type FigureRecord,
   figureRow,
@@ -7,8 +6,10 @@ import {
   formatFigure,
   localText,
   pickFigure,
+  shortSource,
 } from './shared/figures';
 import { translator } from './shared/i18n';
+import { type ChartBody, createChartInstance } from './shared/instance';
 import { chartColors, fontSize, frameSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
@@ -25,7 +26,7 @@ const CELL = 24;
 const PITCH = 28;
 const GRID_X = 40;
 const GRID_Y = 40;
-const LABEL_X = 490;
+const LABEL_X = 480;
 const LABEL_Y = [70, 180, 290] as const;
 const FOOTER_Y = [400, 440] as const;
 const CELL_STAGGER_MS = 300;
@@ -98,7 +99,7 @@ function tierLabels(data: AiCompaniesData, ctx: ChartContext): TierLabel[] {
   ];
 }
 
-function describe(data: AiCompaniesData, ctx: ChartContext): Record<string, string> {
+function describeChart(data: AiCompaniesData, ctx: ChartContext): Record<string, string> {
   return {
     unit: ctx.format.number(COMPANIES_PER_SQUARE),
     world: ctx.format.number(data.world.value),
@@ -151,7 +152,11 @@ function setup(data: AiCompaniesData, body: ChartBody) {
     .style('font-size', fontSize.value)
     .style('font-weight', 700)
     .style('fill', (tier) => (tier === 2 ? chartColors.accent : chartColors.ink));
-  const nameSel = labelSel.append('text').attr('class', 'name').attr('y', 30).style('font-size', fontSize.label);
+  const nameSel = labelSel
+    .append('text')
+    .attr('class', 'name')
+    .attr('y', 30)
+    .style('font-size', fontSize.label);
   const noteSel = labelSel
     .append('text')
     .attr('class', 'note')
@@ -173,13 +178,14 @@ function setup(data: AiCompaniesData, body: ChartBody) {
     nameSel.text((tier) => labels[tier]?.name ?? '');
     noteSel.text((tier) => labels[tier]?.note ?? '');
     unitText.text(`■ ${t('charts:ai-companies.unit', { value: ctx.format.number(COMPANIES_PER_SQUARE) })}`);
-    sourceText.text(t('charts:common.source', { value: localText(data.world.source.name, ctx.lng) }));
+    sourceText.text(t('charts:common.source', { value: shortSource(data.world.source, ctx.lng) }));
 
     // Only the squares that change colour take part in the wave, in their order.
     const squaresDone = stepTransition(
       squareSel,
       animate,
-      (target) => target.style('fill', (d) => squareFill(d, step)).style('stroke', (d) => squareStroke(d, step)),
+      (target) =>
+        target.style('fill', (d) => squareFill(d, step)).style('stroke', (d) => squareStroke(d, step)),
       { duration: CELL_MS, delay: (d) => (d.index / squares.length) * CELL_STAGGER_MS },
     );
     const labelsDone = stepTransition(labelSel, animate, (target) =>
@@ -208,7 +214,7 @@ export const chart: ChartModule<AiCompaniesData> = {
       ...frameSize,
       titleKey: 'charts:ai-companies.title',
       descKey: 'charts:ai-companies.desc',
-      descValues: (next) => describe(chartData, next),
+      descValues: (next) => describeChart(chartData, next),
       table: (next) => table(chartData, next),
       setup: (body) => setup(chartData, body),
     }),

@@ -1,13 +1,31 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
 import placesFile from '../../data/places.json';
 import voyagesFile from '../../data/voyages.json';
-import { createFormatters } from '../i18n/format';
 import type { Lng } from '../i18n/languages';
-import { basePaths, createMapFrame, mapColors, drawBase, drawHeader, type MapPlace, placeIndex, placeOf, type Size, setHeader, setLang } from './shared/map-base';
-import { drawLabels, drawPoints, drawStrokes, type LabelMark, type PointMark, type StrokeMark } from './shared/map-marks';
+import { translator } from './shared/i18n';
+import { createChartInstance } from './shared/instance';
+import {
+  basePaths,
+  drawBase,
+  drawHeader,
+  mapColors,
+  placeIndex,
+  placeOf,
+  type Size,
+  setHeader,
+} from './shared/map-base';
 import { type PlacedLabel, placeLabels, pointBox, type SpotName } from './shared/map-labels';
-import { clampStep, makeSchedule, settled } from './shared/map-steps';
-import type { ChartContext, ChartInstance, ChartModule, ChartTable } from './types';
+import {
+  drawLabels,
+  drawPoints,
+  drawStrokes,
+  type LabelMark,
+  type PointMark,
+  type StrokeMark,
+} from './shared/map-marks';
+import { makeSchedule, settled } from './shared/map-steps';
+import { shortName, type VoyagesData, voyagesTable } from './shared/map-voyages';
+import type { ChartContext, ChartInstance, ChartModule } from './types';
 
 const defaults = {
   size: { width: 960, height: 560 } satisfies Size,
@@ -33,14 +51,14 @@ const defaults = {
     surabaya: ['below', 'downRight'],
     palembang: ['downLeft', 'left', 'below'],
     malacca: ['left', 'upLeft'],
-    galle: ['right', 'downRight'],
+    galle: ['right', 'below'],
     calicut: ['upRight', 'right', 'above'],
     hormuz: ['upRight', 'above'],
     dhofar: ['upLeft', 'left'],
     aden: ['left', 'downLeft'],
     jeddah: ['left', 'upLeft'],
     maldives: ['right', 'downRight'],
-    mogadishu: ['right', 'upRight'],
+    mogadishu: ['upLeft', 'left'],
     malindi: ['right', 'downRight'],
   } as Record<string, SpotName[]>,
   /** Waypoints that keep a leg at sea where the straight great arc would cut across land. */
@@ -51,23 +69,7 @@ const defaults = {
   } as Record<string, [number, number][]>,
 };
 
-export interface Voyage {
-  n: number;
-  from: number;
-  to: number;
-  terminus: string;
-  stops: string[];
-}
-export interface Route {
-  id: string;
-  step: number;
-  path: string[];
-}
-export interface VoyagesData {
-  places: MapPlace[];
-  voyages: Voyage[];
-  routes: Route[];
-}
+export type { VoyagesData } from './shared/map-voyages';
 
 export interface VoyagesLayout {
   size: Size;
@@ -97,7 +99,12 @@ function makeProjection(size: Size): GeoProjection {
 }
 
 /** The picture at `step` in `lng`: pure, so tests and print get exactly what the animation lands on. */
-export function layoutVoyages(data: VoyagesData, step: number, lng: Lng, size: Size = defaults.size): VoyagesLayout {
+export function layoutVoyages(
+  data: VoyagesData,
+  step: number,
+  lng: Lng,
+  size: Size = defaults.size,
+): VoyagesLayout {
   const projection = makeProjection(size);
   const path = geoPath(projection).digits(1);
   const index = placeIndex(data.places);
@@ -115,7 +122,9 @@ export function layoutVoyages(data: VoyagesData, step: number, lng: Lng, size: S
         [to.lon, to.lat],
       ];
       const points = coords.map(xy);
-      const length = points.slice(1).reduce((sum, p, k) => sum + Math.hypot(p[0] - points[k]![0], p[1] - points[k]![1]), 0);
+      const length = points
+        .slice(1)
+        .reduce((sum, p, k) => sum + Math.hypot(p[0] - points[k]![0], p[1] - points[k]![1]), 0);
       return { to, coords, length };
     });
     const total = lines.reduce((sum, l) => sum + l.length, 0) || 1;
@@ -150,77 +159,70 @@ export function layoutVoyages(data: VoyagesData, step: number, lng: Lng, size: S
   const placed = placeLabels(
     labelled
       .filter((p) => p.on)
-      .map((p) => ({ id: p.id, x: p.x, y: p.y, text: placeOf(index, p.id).name[lng], prefer: defaults.labels[p.id] })),
+      .map((p) => ({
+        id: p.id,
+        x: p.x,
+        y: p.y,
+        text: shortName(placeOf(index, p.id).name[lng]),
+        prefer: defaults.labels[p.id],
+      })),
     {
       size: defaults.labelSize,
       bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: ports.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
     },
   );
-  const labels: LabelMark[] = labelled.map((p) => ({ ...p, text: placeOf(index, p.id).name[lng] }));
+  const labels: LabelMark[] = labelled.map((p) => ({
+    ...p,
+    text: shortName(placeOf(index, p.id).name[lng]),
+  }));
   const told = data.voyages.filter((v) => (defaults.stepVoyages[step] ?? []).includes(v.n));
   const years: [number, number] = [Math.min(...told.map((v) => v.from)), Math.max(...told.map((v) => v.to))];
   const { land, borders } = basePaths(`voyages:${size.width}x${size.height}`, projection);
-  return { size, land, borders, legs, ports, labels, placed, years, captionKey: `maps:voyages.steps.${step}` };
-}
-
-function voyagesTable(data: VoyagesData, ctx: ChartContext): ChartTable {
-  const index = placeIndex(data.places);
-  const name = (id: string): string => placeOf(index, id).name[ctx.lng];
   return {
-    caption: ctx.t('maps:voyages.table.caption'),
-    head: ['voyage', 'years', 'terminus', 'stops'].map((k) => ctx.t(`maps:voyages.table.${k}`)),
-    rows: [...data.voyages]
-      .sort((a, b) => a.n - b.n)
-      .map((v) => [ctx.format.number(v.n), ctx.format.years(v.from, v.to), name(v.terminus), ctx.format.list(v.stops.map(name))]),
+    size,
+    land,
+    borders,
+    legs,
+    ports,
+    labels,
+    placed,
+    years,
+    captionKey: `maps:voyages.steps.${step}`,
   };
 }
 
-function mountVoyages(el: HTMLElement, data: VoyagesData, initial: ChartContext): ChartInstance {
-  let ctx = initial;
-  let current = 0;
-  let alive = true;
-  const first = layoutVoyages(data, 0, ctx.lng);
-  const { svg, title, desc } = createMapFrame(el, 'voyages-map', first.size);
-  drawBase(svg, first.size, first);
-  const routeLayer = svg.append('g').attr('class', 'map-routes').attr('aria-hidden', 'true');
-  const portLayer = svg.append('g').attr('class', 'map-ports').attr('aria-hidden', 'true');
-  const labelLayer = svg.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true');
-  const header = drawHeader(svg, first.size);
-
-  function draw(n: number, animate: boolean): Promise<void> {
-    const model = layoutVoyages(data, n, ctx.lng);
-    setLang(svg, ctx.lng);
-    title.text(ctx.t('maps:voyages.title'));
-    desc.text(ctx.t('maps:voyages.desc'));
-    setHeader(header, ctx.t('maps:voyages.title'), ctx.t(model.captionKey), createFormatters(ctx.lng).years(...model.years));
-    const schedule = animate ? makeSchedule([...model.legs, ...model.ports], current, n) : null;
-    const ends: Promise<void>[] = [];
-    drawStrokes(routeLayer, model.legs, schedule, ends);
-    drawPoints(portLayer, model.ports, schedule, ends);
-    drawLabels(labelLayer, model.labels, model.placed, defaults.labelSize, schedule, ends);
-    current = n;
-    return settled(ends);
-  }
-
-  draw(0, false);
-  return {
-    step(n, opts) {
-      if (!alive) return Promise.resolve();
-      const animate = (opts?.animate ?? true) && !ctx.reducedMotion;
-      return draw(clampStep(n, chart.steps), animate);
+function mountVoyages(el: HTMLElement, data: VoyagesData, ctx: ChartContext): ChartInstance {
+  const size = defaults.size;
+  return createChartInstance({
+    el,
+    ctx,
+    steps: chart.steps,
+    ...size,
+    titleKey: 'maps:voyages.title',
+    descKey: 'maps:voyages.desc',
+    table: (c) => voyagesTable(data, c),
+    setup(body) {
+      drawBase(body, size, layoutVoyages(data, 0, ctx.lng, size));
+      const routeLayer = body.append('g').attr('class', 'map-routes').attr('aria-hidden', 'true');
+      const portLayer = body.append('g').attr('class', 'map-ports').attr('aria-hidden', 'true');
+      const labelLayer = body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true');
+      const header = drawHeader(body, size);
+      let shown = 0;
+      return (n, c, animate) => {
+        const model = layoutVoyages(data, n, c.lng, size);
+        const t = translator(c);
+        setHeader(header, size, t('maps:voyages.title'), t(model.captionKey), c.format.years(...model.years));
+        const schedule = animate ? makeSchedule([...model.legs, ...model.ports], shown, n) : null;
+        const ends: Promise<void>[] = [];
+        drawStrokes(routeLayer, model.legs, schedule, ends);
+        drawPoints(portLayer, model.ports, schedule, ends);
+        drawLabels(labelLayer, model.labels, model.placed, defaults.labelSize, schedule, ends);
+        shown = n;
+        return settled(ends);
+      };
     },
-    setContext(next) {
-      ctx = next;
-      if (alive) draw(current, false);
-    },
-    destroy() {
-      if (!alive) return;
-      alive = false;
-      svg.selectAll('*').interrupt('step');
-      svg.remove();
-    },
-  };
+  });
 }
 
 export const chart: ChartModule<VoyagesData> = {

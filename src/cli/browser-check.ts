@@ -14,13 +14,17 @@ function main(): number {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (isRoot && hasApt) {
-    console.log('No Chromium found: installing Debian\'s chromium and fonts-noto-cjk with apt-get…');
+    console.log("No Chromium found: installing Debian's chromium and fonts-noto-cjk with apt-get…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'poppler-utils'], {
-      stdio: 'inherit',
-      env,
-    });
+    const install = spawnSync(
+      'apt-get',
+      ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'poppler-utils'],
+      {
+        stdio: 'inherit',
+        env,
+      },
+    );
     const after = findChromium();
     if (install.status === 0 && after) {
       console.log(`Chromium: ${after}`);

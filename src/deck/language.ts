@@ -3,7 +3,7 @@ import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../build/assemble-deck';
 import type { ChartContext } from '../charts/types';
 import { createFormatters } from '../i18n/format';
-import { languages, type Lng } from '../i18n/languages';
+import { type Lng, languages } from '../i18n/languages';
 import { swapSlides } from './slides';
 import { languageKey, writeSetting } from './storage';
 import type { LanguageToggle } from './toggle';
@@ -42,7 +42,10 @@ export function applyDocumentLanguage(lng: Lng, i18n: i18n): void {
  * Switches the whole deck in place: the same slide and fragment stay on screen, charts are relabelled at their
  * step (not replayed), and the speaker view is told so its notes follow.
  */
-export function createLanguageController(options: LanguageControllerOptions, initial: Lng): LanguageController {
+export function createLanguageController(
+  options: LanguageControllerOptions,
+  initial: Lng,
+): LanguageController {
   const { deck, i18n, container, toggle } = options;
   let current = initial;
 

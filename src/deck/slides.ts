@@ -1,5 +1,5 @@
 import type { RenderedSlide } from '../build/render-slide';
-import { languages, type Lng } from '../i18n/languages';
+import { type Lng, languages } from '../i18n/languages';
 
 /** The inner HTML of a slide: its content and its speaker notes (reveal reads `aside.notes`). */
 function slideInnerHtml(slide: RenderedSlide): string {

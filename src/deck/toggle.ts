@@ -1,5 +1,5 @@
 import type { i18n } from 'i18next';
-import { languages, otherLng, type Lng } from '../i18n/languages';
+import { type Lng, languages, otherLng } from '../i18n/languages';
 
 export interface LanguageToggle {
   element: HTMLButtonElement;
@@ -13,7 +13,11 @@ export interface LanguageToggle {
  * find it. Its accessible name says the current language and what pressing it does; a polite live region
  * announces a change.
  */
-export function createLanguageToggle(host: HTMLElement, i18n: i18n, onToggle: (lng: Lng) => void): LanguageToggle {
+export function createLanguageToggle(
+  host: HTMLElement,
+  i18n: i18n,
+  onToggle: (lng: Lng) => void,
+): LanguageToggle {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'lang-toggle';

@@ -1,4 +1,4 @@
-import { languages, type Lng } from './languages';
+import { type Lng, languages } from './languages';
 
 /**
  * Number and date formatting for the current language, all through Intl, so that one value gives
@@ -41,7 +41,12 @@ export function createFormatters(lng: Lng): Formatters {
   const dateFormats = {
     year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
     month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
-    day: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    day: new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }),
   };
 
   const formatters: Formatters = {

@@ -8,7 +8,9 @@ test('?lng=zh loads the Chinese deck, with <html lang> and the toggle set', asyn
   await expect(page.locator('.lang-toggle [data-lng="zh"]')).toHaveClass(/is-current/);
 });
 
-test('the toggle switches in place: same slide, same fragment, URL and html lang follow, choice remembered', async ({ page }) => {
+test('the toggle switches in place: same slide, same fragment, URL and html lang follow, choice remembered', async ({
+  page,
+}) => {
   await openDeck(page, '/?lng=zh#/tech-giants');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -50,7 +52,9 @@ test('the L key switches language, and a deep link survives the switch', async (
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
-test('the toggle is reachable by keyboard and works with Enter without moving the slide', async ({ page }) => {
+test('the toggle is reachable by keyboard and works with Enter without moving the slide', async ({
+  page,
+}) => {
   await openDeck(page, '/?lng=en#/chuhai');
   const before = await state(page);
   await page.locator('.lang-toggle').focus();

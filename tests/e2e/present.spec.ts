@@ -11,11 +11,13 @@ for (const lng of ['en', 'zh'] as const) {
       await expect(slide).toHaveId(id);
       const heading = slide.locator('h1, h2').first();
       await expect(heading, `${id} has a visible heading`).toBeVisible();
-      const text = (await slide.evaluate((el) => {
-        const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelector('aside.notes')?.remove();
-        return copy.textContent ?? '';
-      })).trim();
+      const text = (
+        await slide.evaluate((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelector('aside.notes')?.remove();
+          return copy.textContent ?? '';
+        })
+      ).trim();
       expect(text.length, `${id} shows text`).toBeGreaterThan(20);
       const notes = await page.evaluate(() => window.Reveal.getSlideNotes() ?? '');
       expect(notes.length, `${id} has notes`).toBeGreaterThan(100);
@@ -33,7 +35,9 @@ test('a deep link #/<slide-id> opens that slide, and the hash follows navigation
   await expect(page).toHaveURL(/#\/closures$/);
 });
 
-test('reveal.js tools: overview, jump to slide, pause, help, search, speaker notes plugin, global Reveal', async ({ page }) => {
+test('reveal.js tools: overview, jump to slide, pause, help, search, speaker notes plugin, global Reveal', async ({
+  page,
+}) => {
   await openDeck(page, '/?lng=en');
   const plugins = await page.evaluate(() => Object.keys(window.Reveal.getPlugins()).sort());
   expect(plugins).toEqual(expect.arrayContaining(['charts', 'notes', 'search', 'zoom']));

@@ -39,6 +39,12 @@ export function localText(text: LocalText, lng: Lng): string {
   return text[lng];
 }
 
+/** A source name short enough for a chart footer: up to the first comma or bracket (the table has it all). */
+export function shortSource(source: { name: LocalText }, lng: Lng): string {
+  const [head] = localText(source.name, lng).split(/[,，(（]/);
+  return (head ?? '').trim();
+}
+
 /** Finds a figure by id; a missing id is a data error worth a clear message. */
 export function pickFigure(figures: readonly FigureRecord[], id: string): FigureRecord {
   const hit = figures.find((figure) => figure.id === id);
@@ -60,6 +66,18 @@ export function formatFigure(figure: FigureRecord, ctx: ChartContext): string {
   if (figure.atLeast) return translator(ctx)('charts:common.atLeast', { value });
   if (figure.approx) return translator(ctx)('charts:common.approx', { value });
   return value;
+}
+
+/** The compact form for big labels on a chart: "197+", "≈70%", plus the "*" of a disputed figure. */
+export function formatFigureShort(figure: FigureRecord, ctx: ChartContext): string {
+  const t = translator(ctx);
+  const value = formatValue(figure, ctx);
+  const hedged = figure.atLeast
+    ? t('charts:common.atLeastShort', { value })
+    : figure.approx
+      ? t('charts:common.approxShort', { value })
+      : value;
+  return `${hedged}${caveatMarker(figure)}`;
 }
 
 /** Figures the sources contradict get a visible footnote marker; the caveat itself is in the desc and table. */

@@ -1,7 +1,12 @@
 import { type GeoProjection, geoPath, type Selection } from 'd3';
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { feature, merge, mesh } from 'topojson-client';
+import type {
+  GeometryCollection,
+  Topology,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+} from 'topojson-specification';
 import worldJson from 'world-atlas/countries-110m.json';
 import { textWidth } from './map-labels';
 import { chartColors } from './tokens';
@@ -27,7 +32,7 @@ export interface MapPlace {
 }
 
 type CountryProps = { name: string };
-type World = Topology<{ countries: GeometryCollection<CountryProps>; land: GeometryCollection }>;
+type World = Topology<{ countries: GeometryCollection<CountryProps> }>;
 export type Country = Feature<Polygon | MultiPolygon, CountryProps>;
 
 const world = worldJson as unknown as World;
@@ -35,7 +40,14 @@ export const countries = feature(world, world.objects.countries) as FeatureColle
   Polygon | MultiPolygon,
   CountryProps
 >;
-export const land = feature(world, world.objects.land) as FeatureCollection<Geometry>;
+/** All land but Antarctica, which neither map shows (and which would only take room at the bottom). */
+export const land: MultiPolygon = merge(
+  world,
+  world.objects.countries.geometries.filter(
+    (g): g is TopoPolygon<CountryProps> | TopoMultiPolygon<CountryProps> =>
+      g.id !== '010' && (g.type === 'Polygon' || g.type === 'MultiPolygon'),
+  ),
+);
 /** Interior borders, each shared arc once: one path instead of 177. */
 export const borders: MultiLineString = mesh(world, world.objects.countries, (a, b) => a !== b);
 
@@ -144,7 +156,10 @@ export function setHeader(header: Group, size: Size, title: string, caption: str
   const badgeWidth = Math.round(textWidth(badge, 20, true) + 32);
   const badgeX = size.width - 12 - badgeWidth;
   header.select('.map-title').text(title);
-  header.select('.map-caption').attr('x', badgeX - 14).text(caption);
+  header
+    .select('.map-caption')
+    .attr('x', badgeX - 14)
+    .text(caption);
   header.select('.map-badge rect').attr('x', badgeX).attr('width', badgeWidth);
   header
     .select('.map-badge text')

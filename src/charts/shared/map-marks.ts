@@ -37,7 +37,12 @@ export interface LabelMark extends Mark {
 
 type Schedule = ((d: Timed) => Timing) | null;
 
-export function drawStrokes(layer: Group, marks: readonly StrokeMark[], schedule: Schedule, ends: Promise<void>[]): void {
+export function drawStrokes(
+  layer: Group,
+  marks: readonly StrokeMark[],
+  schedule: Schedule,
+  ends: Promise<void>[],
+): void {
   const legs = layer
     .selectAll<SVGGElement, StrokeMark>('g.map-stroke')
     .data(marks, (d) => d.id)
@@ -65,7 +70,12 @@ export function drawStrokes(layer: Group, marks: readonly StrokeMark[], schedule
   moveTo(paths, 'stroke-dashoffset', (d) => (d.on ? 0 : 1), schedule, ends, true);
 }
 
-export function drawPoints(layer: Group, marks: readonly PointMark[], schedule: Schedule, ends: Promise<void>[]): void {
+export function drawPoints(
+  layer: Group,
+  marks: readonly PointMark[],
+  schedule: Schedule,
+  ends: Promise<void>[],
+): void {
   const points = layer
     .selectAll<SVGCircleElement, PointMark>('circle')
     .data(marks, (d) => d.id)
@@ -81,7 +91,12 @@ export function drawPoints(layer: Group, marks: readonly PointMark[], schedule: 
   moveTo(points, 'opacity', (d) => (d.on ? 1 : 0), schedule, ends);
 }
 
-export function drawAreas(layer: Group, marks: readonly AreaMark[], schedule: Schedule, ends: Promise<void>[]): void {
+export function drawAreas(
+  layer: Group,
+  marks: readonly AreaMark[],
+  schedule: Schedule,
+  ends: Promise<void>[],
+): void {
   const areas = layer
     .selectAll<SVGPathElement, AreaMark>('path')
     .data(marks, (d) => d.id)
@@ -131,7 +146,13 @@ export function drawLabels(
     text.setAttribute('y', String(round(at.y)));
     text.setAttribute('text-anchor', at.anchor);
   });
-  moveTo(labels as Selection<SVGTextElement, LabelMark, BaseType, unknown>, 'opacity', (d) => (d.on ? 1 : 0), schedule, ends);
+  moveTo(
+    labels as Selection<SVGTextElement, LabelMark, BaseType, unknown>,
+    'opacity',
+    (d) => (d.on ? 1 : 0),
+    schedule,
+    ends,
+  );
 }
 
 function round(v: number): number {

@@ -1,4 +1,5 @@
 import { type BaseType, easeCubicInOut, easeLinear, type Selection } from 'd3';
+import { STEP_TRANSITION } from './transition';
 
 /**
  * Step timing shared by the maps. Every mark knows the step it belongs to and when, inside that step's
@@ -47,8 +48,9 @@ export function makeSchedule(items: readonly Timed[], from: number, to: number):
 }
 
 /**
- * Moves each element's attribute to its value at the new step: with a named 'step' transition when
- * animating (interrupting any older one), else at once, leaving no timers behind.
+ * Moves each element's attribute to its value at the new step: with the named 'step' transition when
+ * animating (interrupting any older one), else at once, leaving no timers behind. Unlike the shared
+ * stepTransition, every element gets its own delay and duration, so legs can chain at constant speed.
  */
 export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
   sel: Selection<E, D, P, unknown>,
@@ -58,13 +60,13 @@ export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
   ends: Promise<void>[],
   linear = false,
 ): void {
-  sel.interrupt('step');
+  sel.interrupt(STEP_TRANSITION);
   if (!timing) {
     sel.attr(attr, target);
     return;
   }
   const transition = sel
-    .transition('step')
+    .transition(STEP_TRANSITION)
     .delay((d) => timing(d).delay)
     .duration((d) => timing(d).duration)
     .ease(linear ? easeLinear : easeCubicInOut)
@@ -75,8 +77,4 @@ export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
 
 export function settled(ends: readonly Promise<void>[]): Promise<void> {
   return Promise.all(ends).then(() => undefined);
-}
-
-export function clampStep(n: number, steps: number): number {
-  return Number.isFinite(n) ? Math.max(0, Math.min(steps, Math.round(n))) : 0;
 }

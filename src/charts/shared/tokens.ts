@@ -16,12 +16,12 @@ export const chartColors = {
 
 export const chartFont = "var(--chart-font, 'Inter Variable', 'Noto Sans SC Variable', sans-serif)";
 
-/** Text sizes in viewBox units: nothing below 18 so labels read at the back of a room. */
+/** Text sizes in viewBox units (CSS px inside an SVG), nothing below 18 so labels read at the back of a room. */
 export const fontSize = {
-  small: 18,
-  label: 20,
-  value: 30,
-  big: 40,
+  small: '18px',
+  label: '20px',
+  value: '30px',
+  big: '40px',
 } as const;
 
 /** The usual chart frame: reveal scales the whole slide, so charts draw in these fixed units. */

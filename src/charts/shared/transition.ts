@@ -23,8 +23,14 @@ export interface StepTransitionOptions<Datum> {
 }
 
 /** The element's inline style value (what stepTransition set last), '' when it has none. */
-function inlineStyle(node: Element, name: string): string | null {
+function inlineStyle(node: BaseType, name: string): string | null {
+  if (node === null || !('style' in node)) return null;
   return (node as Partial<ElementCSSInlineStyle>).style?.getPropertyValue(name) ?? null;
+}
+
+/** The element's attribute value, null when it has none (or the node is not an element). */
+function attribute(node: BaseType, name: string): string | null {
+  return node !== null && 'getAttribute' in node ? node.getAttribute(name) : null;
 }
 
 const asStyle = (value: string | number | null): string | null => (value === null ? null : String(value));
@@ -35,7 +41,7 @@ const asStyle = (value: string | number | null): string | null => (value === nul
  * Interrupts this selection's running step transition first. Call it once per selection per step (a second
  * call on the same elements interrupts the first). The promise resolves on end or interrupt; it never rejects.
  */
-export function stepTransition<E extends Element, Datum, P extends BaseType, PDatum>(
+export function stepTransition<E extends BaseType, Datum, P extends BaseType, PDatum>(
   selection: Selection<E, Datum, P, PDatum>,
   animate: boolean,
   apply: (target: StepTarget<Datum>) => void,
@@ -74,7 +80,7 @@ export function stepTransition<E extends Element, Datum, P extends BaseType, PDa
       const resolved = typeof value === 'function' ? value(datum, index) : value;
       const end = resolved === null ? '' : String(resolved);
       const start = read(this);
-      if (start === null || start === '' || `${start}${end}`.includes('var(')) return () => end;
+      if (!start || start === end || `${start}${end}`.includes('var(')) return () => end;
       const between = interpolate(start, end);
       return (t) => String(between(t));
     };
@@ -82,7 +88,7 @@ export function stepTransition<E extends Element, Datum, P extends BaseType, PDa
     attr(name, value) {
       transition.attrTween(
         name,
-        tween(value, (node) => node.getAttribute(name)),
+        tween(value, (node) => attribute(node, name)),
       );
       return target;
     },

@@ -33,12 +33,18 @@ describe('assembleDeck', () => {
     const deck = assembleDeck(goodFiles());
     expect(deck.en.map((s) => s.id)).toEqual(['welcome', 'steps']);
     expect(deck.zh.map((s) => s.id)).toEqual(['welcome', 'steps']);
-    expect(deck.zh[1]).toMatchObject({ fragments: 3, charts: ['voyages-map'], attrs: { 'data-layout': 'chart' } });
+    expect(deck.zh[1]).toMatchObject({
+      fragments: 3,
+      charts: ['voyages-map'],
+      attrs: { 'data-layout': 'chart' },
+    });
   });
 
   it('stops when a slide is missing in one language', () => {
     const files = editZh((t) => t.split('\n---\n')[0]!);
-    expect(problemsOf(files)).toEqual(['slides/zh/01-intro.md:1: slide "steps" (slides/en/01-intro.md:12) is missing in zh.']);
+    expect(problemsOf(files)).toEqual([
+      'slides/zh/01-intro.md:1: slide "steps" (slides/en/01-intro.md:12) is missing in zh.',
+    ]);
   });
 
   it('stops when the slides are in a different order', () => {
@@ -50,7 +56,9 @@ describe('assembleDeck', () => {
   });
 
   it('stops when fragment counts differ', () => {
-    const files = editZh((t) => t.replace('结尾段落。\n<!-- .element: class="fragment fade-up" -->', '结尾段落。'));
+    const files = editZh((t) =>
+      t.replace('结尾段落。\n<!-- .element: class="fragment fade-up" -->', '结尾段落。'),
+    );
     expect(problemsOf(files)).toEqual([
       'slides/zh/01-intro.md:12: slide "steps" has 2 fragments but chart "voyages-map" has 3 steps.',
       'slides/zh/01-intro.md:12: slide "steps" has 2 fragments in zh but 3 in en (slides/en/01-intro.md:12).',
@@ -79,7 +87,11 @@ describe('assembleDeck', () => {
   });
 
   it('lists every problem at once, and the error message carries the hint', () => {
-    const files = editZh((t) => t.replace('Note:\n欢迎大家。这一行开始是演讲者备注。', '').replace('<figure data-chart="voyages-map">', '<figure data-chart="nope">'));
+    const files = editZh((t) =>
+      t
+        .replace('Note:\n欢迎大家。这一行开始是演讲者备注。', '')
+        .replace('<figure data-chart="voyages-map">', '<figure data-chart="nope">'),
+    );
     try {
       assembleDeck(files);
       expect.unreachable();

@@ -14,7 +14,12 @@ describe('checkLocaleTrees', () => {
   });
 
   it('rejects empty strings and pre-formatted numbers', () => {
-    expect(checkLocaleTrees({ en: { charts: { t: '', v: 'US$4.4B raised' } }, zh: { charts: { t: '标题', v: '融资 {{value}}' } } })).toEqual([
+    expect(
+      checkLocaleTrees({
+        en: { charts: { t: '', v: 'US$4.4B raised' } },
+        zh: { charts: { t: '标题', v: '融资 {{value}}' } },
+      }),
+    ).toEqual([
       'src/i18n/locales/en/charts.json: "t" is empty. Write the text, or remove the key in every language.',
       'src/i18n/locales/en/charts.json: "v" contains a formatted number ("US$4.4B raised"). Put the value in data/ and interpolate {{value}}, formatted by Intl.',
     ]);

@@ -18,7 +18,7 @@ describe('parseSlides', () => {
 
   it('separates the notes from the body at the Note: line', () => {
     const [welcome, steps] = parseSlides(good, file).slides;
-    expect(welcome!.body).toBe('# Going global\n\nA small deck for the parser\'s tests.');
+    expect(welcome!.body).toBe("# Going global\n\nA small deck for the parser's tests.");
     expect(welcome!.notes).toMatch(/^Welcome everyone\./);
     expect(welcome!.notesLine).toBe(7);
     expect(steps!.notes).toContain('--- inside a fence is not a separator');
@@ -47,7 +47,10 @@ describe('parseSlides', () => {
   it('reports a malformed slide comment at its line', () => {
     const text = '## Heading\n<!-- .slide: id=broken -->\n\nNote:\nNotes.';
     const { problems } = parseSlides(text, file);
-    expect(problems[0]).toMatchObject({ line: 2, message: 'malformed slide comment `<!-- .slide: id=broken -->`.' });
+    expect(problems[0]).toMatchObject({
+      line: 2,
+      message: 'malformed slide comment `<!-- .slide: id=broken -->`.',
+    });
   });
 
   it('reports an unclosed slide comment', () => {
@@ -57,7 +60,9 @@ describe('parseSlides', () => {
 
   it('reports a second Note: line, which reveal would leave on the slide', () => {
     const { problems } = parseSlides('<!-- .slide: id="a" -->\n## A\n\nNote:\nOne.\n\nNote:\nTwo.', file);
-    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['7: a second `Note:` line (the first is on line 4).']);
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '7: a second `Note:` line (the first is on line 4).',
+    ]);
   });
 
   it('reports an id that is not a plain name', () => {
@@ -66,14 +71,21 @@ describe('parseSlides', () => {
   });
 
   it('reports an empty slide left by a doubled separator', () => {
-    const { problems } = parseSlides('<!-- .slide: id="a" -->\n## A\nNote:\nx\n\n---\n\n---\n\n<!-- .slide: id="b" -->\n## B\nNote:\ny', file);
+    const { problems } = parseSlides(
+      '<!-- .slide: id="a" -->\n## A\nNote:\nx\n\n---\n\n---\n\n<!-- .slide: id="b" -->\n## B\nNote:\ny',
+      file,
+    );
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['7: empty slide.']);
   });
 });
 
 describe('parseAttributes', () => {
   it('reads name="value" pairs', () => {
-    expect(parseAttributes(' id="a" data-timing="90" class="x y"')).toEqual({ id: 'a', 'data-timing': '90', class: 'x y' });
+    expect(parseAttributes(' id="a" data-timing="90" class="x y"')).toEqual({
+      id: 'a',
+      'data-timing': '90',
+      class: 'x y',
+    });
   });
   it('rejects anything else', () => {
     expect(parseAttributes('id=a')).toBeNull();

@@ -25,7 +25,13 @@ describe('detectLanguage', () => {
 
 describe('matchLanguage', () => {
   it('reads every Chinese variant as the Chinese deck', () => {
-    expect(['zh', 'zh-CN', 'zh-Hans-CN', 'zh-TW', 'ZH_hk'].map(matchLanguage)).toEqual(['zh', 'zh', 'zh', 'zh', 'zh']);
+    expect(['zh', 'zh-CN', 'zh-Hans-CN', 'zh-TW', 'ZH_hk'].map(matchLanguage)).toEqual([
+      'zh',
+      'zh',
+      'zh',
+      'zh',
+      'zh',
+    ]);
     expect(['en-GB', 'EN', 'fr', '', null].map(matchLanguage)).toEqual(['en', 'en', null, null, null]);
   });
 });

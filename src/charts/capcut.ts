@@ -1,0 +1,246 @@
+import { scaleUtc } from 'd3';
+import eventsFile from '../../data/events.json';
+import figuresFile from '../../data/figures.json';
+import { isoMidpoint } from './shared/dates';
+import {
+  caveatText,
+  type EventRecord,
+  type FigureRecord,
+  figureRow,
+  figureTableHead,
+  formatFigureShort,
+  localText,
+  pickFigure,
+  shortSource,
+  statusLabel,
+} from './shared/figures';
+import { translator } from './shared/i18n';
+import { type ChartBody, createChartInstance } from './shared/instance';
+import { chartColors, fontSize, frameSize } from './shared/tokens';
+import { stepTransition } from './shared/transition';
+import type { ChartContext, ChartModule, ChartTable } from './types';
+
+/**
+ * CapCut's road on a 2020–2024 axis. Steps 0–2 add a milestone each (launch, Pro, AI) and extend the
+ * vermilion "road" to it; step 3 extends it to mid-2024 and shows the two numbers the article gives:
+ * more than 300 million monthly users and US$125 million of revenue (as of July 2024).
+ */
+
+const FIRST_YEAR = 2020;
+const LAST_YEAR = 2024;
+const AXIS_Y = 170;
+const AXIS_LEFT = 60;
+const AXIS_RIGHT = 740;
+const MILESTONE_LABEL_Y = 130;
+const YEAR_LABEL_Y = 206;
+const STAT_ROWS_Y = [290, 390] as const;
+const STAT_VALUE_X = 60;
+const STAT_NAME_X = 300;
+const LAST_STEP = 3;
+
+export interface CapcutData {
+  milestones: EventRecord[];
+  stats: FigureRecord[];
+  /** The step at which the numbers appear: that of the events that cite them. */
+  statsStep: number;
+  statsDate: string;
+}
+
+const xScale = scaleUtc()
+  .domain([new Date(Date.UTC(FIRST_YEAR, 0, 1)), new Date(Date.UTC(LAST_YEAR + 1, 0, 1))])
+  .range([AXIS_LEFT, AXIS_RIGHT]);
+
+export interface CapcutLayout {
+  /** Where the road ends: the latest milestone (or the stats' date) shown. */
+  roadEnd: number;
+  milestoneShown: boolean[];
+  statsShown: boolean;
+}
+
+/** Pure layout for a step. */
+export function layoutCapcut(data: CapcutData, step: number): CapcutLayout {
+  const shownDates = data.milestones.filter((m) => m.step <= step).map((m) => isoMidpoint(m.date));
+  if (step >= data.statsStep) shownDates.push(isoMidpoint(data.statsDate));
+  const latest = shownDates.reduce(
+    (max, date) => Math.max(max, date.getTime()),
+    xScale.domain()[0]!.getTime(),
+  );
+  return {
+    roadEnd: shownDates.length ? xScale(new Date(latest)) : AXIS_LEFT,
+    milestoneShown: data.milestones.map((m) => m.step <= step),
+    statsShown: step >= data.statsStep,
+  };
+}
+
+function milestoneLabel(event: EventRecord, ctx: ChartContext): string {
+  return translator(ctx)(`charts:capcut.events.${event.id}`);
+}
+
+function statName(figure: FigureRecord, ctx: ChartContext): string {
+  return translator(ctx)(`charts:capcut.figures.${figure.id}`);
+}
+
+function describeChart(data: CapcutData, ctx: ChartContext): Record<string, string> {
+  return {
+    milestones: ctx.format.list(
+      data.milestones.map((m) => `${ctx.format.date(m.date)} ${milestoneLabel(m, ctx)}`),
+    ),
+    date: ctx.format.date(data.statsDate),
+    stats: ctx.format.list(data.stats.map((f) => `${formatFigureShort(f, ctx)} ${statName(f, ctx)}`)),
+  };
+}
+
+function table(data: CapcutData, ctx: ChartContext): ChartTable {
+  const t = translator(ctx);
+  return {
+    caption: t('charts:capcut.title'),
+    head: figureTableHead(ctx),
+    rows: [
+      ...data.milestones.map((m) => [
+        milestoneLabel(m, ctx),
+        '',
+        ctx.format.date(m.date),
+        statusLabel(m, ctx),
+        m.source ? localText(m.source.name, ctx.lng) : '',
+        caveatText(m, ctx),
+      ]),
+      ...data.stats.map((figure) => figureRow(statName(figure, ctx), figure, ctx)),
+    ],
+  };
+}
+
+function setup(data: CapcutData, body: ChartBody) {
+  const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+  const axis = body.append('g').attr('class', 'axis');
+  axis
+    .append('line')
+    .attr('x1', AXIS_LEFT)
+    .attr('x2', AXIS_RIGHT)
+    .attr('y1', AXIS_Y)
+    .attr('y2', AXIS_Y)
+    .style('stroke', chartColors.muted)
+    .style('stroke-width', 2);
+  const yearLabels = axis
+    .selectAll('text')
+    .data(years)
+    .join('text')
+    .attr('x', (year) => xScale(isoMidpoint(String(year))))
+    .attr('y', YEAR_LABEL_Y)
+    .attr('text-anchor', 'middle')
+    .style('font-size', fontSize.small)
+    .style('fill', chartColors.muted);
+  const road = body
+    .append('line')
+    .attr('class', 'road')
+    .attr('x1', AXIS_LEFT)
+    .attr('y1', AXIS_Y)
+    .attr('y2', AXIS_Y)
+    .style('stroke', chartColors.accent)
+    .style('stroke-width', 6)
+    .style('stroke-linecap', 'round');
+
+  const milestoneSel = body
+    .append('g')
+    .attr('class', 'milestones')
+    .selectAll('g')
+    .data(data.milestones)
+    .join('g')
+    .attr('transform', (m) => `translate(${xScale(isoMidpoint(m.date))},0)`);
+  milestoneSel
+    .append('circle')
+    .attr('cy', AXIS_Y)
+    .attr('r', 10)
+    .style('fill', chartColors.ink)
+    .style('stroke', chartColors.sea)
+    .style('stroke-width', 3);
+  const milestoneText = milestoneSel
+    .append('text')
+    .attr('y', MILESTONE_LABEL_Y)
+    .attr('text-anchor', 'middle')
+    .style('font-size', fontSize.label);
+
+  const statSel = body
+    .append('g')
+    .attr('class', 'stats')
+    .selectAll('g')
+    .data(data.stats)
+    .join('g')
+    .attr('transform', (_, i) => `translate(${STAT_VALUE_X},${STAT_ROWS_Y[i] ?? STAT_ROWS_Y[0]})`);
+  const statValue = statSel
+    .append('text')
+    .style('font-size', fontSize.big)
+    .style('font-weight', 700)
+    .style('fill', chartColors.accent);
+  // Name and note sit right of the big number, so a long source never runs into the next stat.
+  const statNameText = statSel
+    .append('text')
+    .attr('x', STAT_NAME_X - STAT_VALUE_X)
+    .attr('y', -14)
+    .style('font-size', fontSize.label);
+  const statNote = statSel
+    .append('text')
+    .attr('x', STAT_NAME_X - STAT_VALUE_X)
+    .attr('y', 12)
+    .style('font-size', fontSize.small)
+    .style('fill', chartColors.muted);
+
+  return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
+    const t = translator(ctx);
+    const layout = layoutCapcut(data, step);
+    yearLabels.text((year) => ctx.format.date(String(year)));
+    milestoneText.text((m) => milestoneLabel(m, ctx));
+    statValue.text((f) => formatFigureShort(f, ctx));
+    statNameText.text((f) => statName(f, ctx));
+    statNote.text((f) =>
+      t('charts:common.asOfSource', {
+        date: ctx.format.date(f.asOf),
+        source: shortSource(f.source, ctx.lng),
+      }),
+    );
+
+    return Promise.all([
+      stepTransition(road, animate, (s) => s.attr('x2', layout.roadEnd)),
+      stepTransition(milestoneSel, animate, (s) =>
+        s.style('opacity', (_, i) => (layout.milestoneShown[i] ? 1 : 0)),
+      ),
+      stepTransition(statSel, animate, (s) => s.style('opacity', layout.statsShown ? 1 : 0)),
+    ]).then(() => undefined);
+  };
+}
+
+const allEvents: readonly EventRecord[] = eventsFile.events;
+const allFigures: readonly FigureRecord[] = figuresFile.figures;
+const capcutEvents = allEvents.filter((event) => event.chart === 'capcut');
+const statIds = ['capcut-mau', 'capcut-revenue'];
+// Events that cite a figure are shown as numbers, the rest as milestones on the road.
+const statEvents = capcutEvents.filter((event) => event.figure !== undefined);
+
+export const data: CapcutData = {
+  milestones: capcutEvents.filter((event) => event.figure === undefined && event.step < LAST_STEP),
+  stats: statIds.map((id) => pickFigure(allFigures, id)),
+  statsStep: statEvents[0]?.step ?? LAST_STEP,
+  statsDate:
+    statEvents
+      .map((event) => event.date)
+      .sort()
+      .at(-1) ?? pickFigure(allFigures, 'capcut-revenue').asOf,
+};
+
+export const chart: ChartModule<CapcutData> = {
+  id: 'capcut',
+  steps: LAST_STEP,
+  data,
+  table,
+  mount: (el, chartData, ctx) =>
+    createChartInstance({
+      el,
+      ctx,
+      steps: LAST_STEP,
+      ...frameSize,
+      titleKey: 'charts:capcut.title',
+      descKey: 'charts:capcut.desc',
+      descValues: (next) => describeChart(chartData, next),
+      table: (next) => table(chartData, next),
+      setup: (body) => setup(chartData, body),
+    }),
+};

@@ -1,0 +1,198 @@
+import figuresFile from '../../data/figures.json';
+import {
+  type FigureRecord,
+  figureRow,
+  figureTableHead,
+  formatFigureShort,
+  localText,
+  pickFigure,
+  shortSource,
+} from './shared/figures';
+import { translator } from './shared/i18n';
+import { type ChartBody, createChartInstance } from './shared/instance';
+import { chartColors, fontSize, frameSize } from './shared/tokens';
+import { stepTransition } from './shared/transition';
+import type { ChartContext, ChartModule, ChartTable } from './types';
+
+/**
+ * AI firms registered in China after ChatGPT, as 100 squares of 1 % each. Step 0: all 878,000 registrations.
+ * Step 1: the 78,612 dissolved or suspended fill the first squares in vermilion, the last one partly, so
+ * the filled area is exactly their share (about 9 in every 100).
+ */
+
+const SQUARES = 100;
+const COLUMNS = 10;
+const CELL = 26;
+const PITCH = 31;
+const GRID_X = 40;
+const GRID_Y = 40;
+const LABEL_X = 380;
+const REGISTERED_Y = 90;
+const CLOSED_Y = 240;
+const FOOTER_Y = [400, 440] as const;
+const FILL_STAGGER_MS = 250;
+
+export interface ClosuresData {
+  closed: FigureRecord;
+  registered: FigureRecord;
+}
+
+const figures: readonly FigureRecord[] = figuresFile.figures;
+
+export interface ClosureSquare {
+  index: number;
+  x: number;
+  y: number;
+  /** How much of this square (0..1) the closed firms fill once shown. */
+  closedFraction: number;
+}
+
+export function closedShare(data: ClosuresData): number {
+  return data.closed.value / data.registered.value;
+}
+
+/** Pure layout: row by row, so the closed firms read as the start of the first row. */
+export function layoutClosures(data: ClosuresData): ClosureSquare[] {
+  const closedSquares = closedShare(data) * SQUARES;
+  return Array.from({ length: SQUARES }, (_, index) => ({
+    index,
+    x: GRID_X + (index % COLUMNS) * PITCH,
+    y: GRID_Y + Math.floor(index / COLUMNS) * PITCH,
+    closedFraction: Math.max(0, Math.min(1, closedSquares - index)),
+  }));
+}
+
+function shareText(data: ClosuresData, ctx: ChartContext): string {
+  const value = ctx.format.number(closedShare(data), { style: 'percent', maximumFractionDigits: 1 });
+  return translator(ctx)('charts:common.approx', { value });
+}
+
+function period(data: ClosuresData, ctx: ChartContext): { from: string; to: string } {
+  const range = data.registered.period ?? data.closed.period;
+  return range
+    ? { from: ctx.format.date(range.from), to: ctx.format.date(range.to) }
+    : { from: '', to: ctx.format.date(data.registered.asOf) };
+}
+
+function describeChart(data: ClosuresData, ctx: ChartContext): Record<string, string> {
+  return {
+    unit: ctx.format.percent(1 / SQUARES),
+    registered: ctx.format.number(data.registered.value),
+    closed: ctx.format.number(data.closed.value),
+    share: shareText(data, ctx),
+    ...period(data, ctx),
+    source: localText(data.closed.source.name, ctx.lng),
+  };
+}
+
+function table(data: ClosuresData, ctx: ChartContext): ChartTable {
+  const t = translator(ctx);
+  return {
+    caption: t('charts:closures.title'),
+    head: figureTableHead(ctx),
+    rows: [
+      figureRow(t('charts:closures.registered'), data.registered, ctx),
+      figureRow(t('charts:closures.closed'), data.closed, ctx),
+    ],
+  };
+}
+
+function setup(data: ClosuresData, body: ChartBody) {
+  const squares = layoutClosures(data);
+  const grid = body.append('g').attr('class', 'squares');
+  grid
+    .selectAll('rect.registered')
+    .data(squares)
+    .join('rect')
+    .attr('class', 'registered')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('width', CELL)
+    .attr('height', CELL)
+    .style('fill', chartColors.land)
+    .style('stroke', chartColors.muted)
+    .style('stroke-width', 1.5);
+  const closedSel = grid
+    .selectAll('rect.closed')
+    .data(squares.filter((square) => square.closedFraction > 0))
+    .join('rect')
+    .attr('class', 'closed')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('height', CELL)
+    .style('fill', chartColors.accent);
+
+  const labelGroup = (y: number, colour: string) => {
+    const group = body.append('g').attr('transform', `translate(${LABEL_X},${y})`);
+    const value = group
+      .append('text')
+      .style('font-size', fontSize.big)
+      .style('font-weight', 700)
+      .style('fill', colour);
+    const name = group.append('text').attr('y', 34).style('font-size', fontSize.label);
+    const note = group
+      .append('text')
+      .attr('y', 62)
+      .style('font-size', fontSize.small)
+      .style('fill', chartColors.muted);
+    return { group, value, name, note };
+  };
+  const registered = labelGroup(REGISTERED_Y, chartColors.ink);
+  const closed = labelGroup(CLOSED_Y, chartColors.accent);
+  const footer = body.append('g').style('font-size', fontSize.small);
+  const unitText = footer.append('text').attr('x', GRID_X).attr('y', FOOTER_Y[0]);
+  const sourceText = footer
+    .append('text')
+    .attr('x', GRID_X)
+    .attr('y', FOOTER_Y[1])
+    .style('fill', chartColors.muted);
+
+  return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
+    const t = translator(ctx);
+    const range = period(data, ctx);
+    registered.value.text(formatFigureShort(data.registered, ctx));
+    registered.name.text(t('charts:closures.registered'));
+    registered.note.text(range.from ? t('charts:common.period', range) : range.to);
+    closed.value.text(formatFigureShort(data.closed, ctx));
+    closed.name.text(t('charts:closures.closed'));
+    closed.note.text(t('charts:closures.share', { value: shareText(data, ctx) }));
+    unitText.text(`■ ${t('charts:closures.unit', { value: ctx.format.percent(1 / SQUARES) })}`);
+    sourceText.text(t('charts:common.source', { value: shortSource(data.closed.source, ctx.lng) }));
+
+    const shown = step >= 1;
+    const lastIndex = Math.max(1, closedSel.size() - 1);
+    return Promise.all([
+      stepTransition(
+        closedSel,
+        animate,
+        (s) => s.attr('width', (d) => (shown ? d.closedFraction * CELL : 0)),
+        { delay: (d) => (shown ? (d.index / lastIndex) * FILL_STAGGER_MS : 0) },
+      ),
+      stepTransition(closed.group, animate, (s) => s.style('opacity', shown ? 1 : 0)),
+    ]).then(() => undefined);
+  };
+}
+
+export const data: ClosuresData = {
+  closed: pickFigure(figures, 'ai-firms-closed'),
+  registered: pickFigure(figures, 'ai-firms-registered'),
+};
+
+export const chart: ChartModule<ClosuresData> = {
+  id: 'closures',
+  steps: 1,
+  data,
+  table,
+  mount: (el, chartData, ctx) =>
+    createChartInstance({
+      el,
+      ctx,
+      steps: 1,
+      ...frameSize,
+      titleKey: 'charts:closures.title',
+      descKey: 'charts:closures.desc',
+      descValues: (next) => describeChart(chartData, next),
+      table: (next) => table(chartData, next),
+      setup: (body) => setup(chartData, body),
+    }),
+};

@@ -1,0 +1,253 @@
+import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
+import expansionFile from '../../data/expansion.json';
+import placesFile from '../../data/places.json';
+import type { Lng } from '../i18n/languages';
+import { translator } from './shared/i18n';
+import { createChartInstance } from './shared/instance';
+import {
+  basePaths,
+  countries,
+  drawBase,
+  drawHeader,
+  mapColors,
+  placeIndex,
+  placeOf,
+  type Size,
+  setHeader,
+} from './shared/map-base';
+import {
+  arcMarks,
+  type ExpansionData,
+  expansionBadge,
+  expansionLegend,
+  expansionTable,
+  expansionYear,
+  highlightMarks,
+  type Move,
+} from './shared/map-expansion';
+import { type PlacedLabel, placeLabels, pointBox, type SpotName } from './shared/map-labels';
+import {
+  type AreaMark,
+  drawAreas,
+  drawLabels,
+  drawPoints,
+  drawStrokes,
+  type LabelMark,
+  type PointMark,
+  type StrokeMark,
+} from './shared/map-marks';
+import { makeSchedule, settled } from './shared/map-steps';
+import type { ChartContext, ChartInstance, ChartModule } from './types';
+
+export type { ExpansionData } from './shared/map-expansion';
+
+const defaults = {
+  size: { width: 960, height: 560 } satisfies Size,
+  /** Centred on the Pacific, like maps printed in China: every arc from China stays on one sheet. */
+  centerLon: 150,
+  mapTop: 52,
+  /** The home country, highlighted from the first state. */
+  home: ['156'],
+  arcMs: 1100,
+  staggerMs: 150,
+  fadeMs: 400,
+  labelSize: 18,
+  /** Spots that keep labels clear of the crowded East Asian coast; others fall back to any free spot. */
+  labels: {
+    'origin-beijing': ['upLeft', 'left'],
+    'origin-shanghai': ['right', 'upRight'],
+    'origin-hangzhou': ['downRight', 'right'],
+    'origin-shenzhen': ['downLeft', 'left'],
+    riyadh: ['below', 'right'],
+    marrakech: ['left', 'above'],
+    cairo: ['above', 'upRight'],
+    seoul: ['upRight', 'right'],
+    'kuala-lumpur': ['downLeft', 'left'],
+    manila: ['right', 'downRight'],
+    bangkok: ['left', 'upLeft'],
+    'mexico-city': ['below', 'right'],
+    'los-angeles': ['left', 'above'],
+    london: ['upLeft', 'above'],
+    singapore: ['downRight', 'below'],
+  } as Record<string, SpotName[]>,
+};
+
+export interface ExpansionLayout {
+  size: Size;
+  land: string;
+  borders: string;
+  areas: AreaMark[];
+  arcs: StrokeMark[];
+  points: PointMark[];
+  labels: LabelMark[];
+  placed: PlacedLabel[];
+  /** Moves told at this step (none at step 0). */
+  moves: Move[];
+  /** A highlighted country too small for the 110m map is on, drawn as a dot. */
+  smallCountry: boolean;
+}
+
+function makeProjection(size: Size): GeoProjection {
+  // Fitted to the world without Antarctica, which would only take room.
+  const world = {
+    type: 'FeatureCollection' as const,
+    features: countries.features.filter((f) => f.id !== '010'),
+  };
+  return geoNaturalEarth1()
+    .rotate([-defaults.centerLon, 0])
+    .fitExtent(
+      [
+        [8, defaults.mapTop + 4],
+        [size.width - 8, size.height - 4],
+      ],
+      world,
+    );
+}
+
+/** The picture at `step` in `lng`: pure, so tests and print get exactly what the animation lands on. */
+export function layoutExpansion(
+  data: ExpansionData,
+  step: number,
+  lng: Lng,
+  size: Size = defaults.size,
+): ExpansionLayout {
+  const projection = makeProjection(size);
+  const path = geoPath(projection).digits(1);
+  const index = placeIndex(data.places);
+  const xy = (id: string): [number, number] => {
+    const p = placeOf(index, id);
+    return projection([p.lon, p.lat]) ?? [0, 0];
+  };
+  const moves = [...data.moves].sort((a, b) => a.step - b.step);
+  const { areas, points, smallCountry } = highlightMarks(
+    data,
+    step,
+    defaults.home,
+    defaults.fadeMs,
+    path,
+    xy,
+  );
+  const { arcs, reached } = arcMarks(moves, index, step, defaults, path);
+  const origins = [
+    ...new Set([
+      ...data.places.filter((p) => p.kind === 'origin').map((p) => p.id),
+      ...moves.map((m) => m.from),
+    ]),
+  ];
+  const active = new Set(moves.filter((m) => m.step === step).map((m) => m.from));
+  const originMarks = origins.map((id) => {
+    const [x, y] = xy(id);
+    // Origin labels come and go: all at the first state, then only the current group's home city.
+    const labelOn = step === 0 || active.has(id);
+    return {
+      id,
+      x,
+      y,
+      r: 5,
+      fill: mapColors.ink,
+      step: 0,
+      start: 0,
+      dur: defaults.fadeMs,
+      on: true,
+      labelOn,
+    };
+  });
+  const destMarks = [...reached].map(([id, at]) => {
+    const [x, y] = xy(id);
+    return { id, x, y, r: 5, ...at, dur: defaults.fadeMs, on: at.step <= step };
+  });
+  points.push(...originMarks, ...destMarks);
+  const name = (id: string): string => placeOf(index, id).name[lng];
+  // Stable order: destinations as they arrive, then the home cities, so earlier labels never move.
+  const labels: LabelMark[] = [
+    ...destMarks.map((d) => ({ ...d, text: name(d.id) })),
+    ...originMarks.map((o) => ({ ...o, step: Infinity, on: o.labelOn, text: name(o.id) })),
+  ];
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const placed = placeLabels(
+    labels
+      .filter((l) => l.on)
+      .map((l) => ({
+        id: l.id,
+        x: byId.get(l.id)?.x ?? 0,
+        y: byId.get(l.id)?.y ?? 0,
+        text: l.text,
+        prefer: defaults.labels[l.id],
+      })),
+    {
+      size: defaults.labelSize,
+      bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
+      obstacles: [
+        ...points.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
+        expansionLegend.box(size),
+      ],
+    },
+  );
+  const { land, borders } = basePaths(`expansion:${size.width}x${size.height}`, projection);
+  return {
+    size,
+    land,
+    borders,
+    areas,
+    arcs,
+    points,
+    labels,
+    placed,
+    moves: moves.filter((m) => m.step === step),
+    smallCountry,
+  };
+}
+
+function mountExpansion(el: HTMLElement, data: ExpansionData, ctx: ChartContext): ChartInstance {
+  const size = defaults.size;
+  return createChartInstance({
+    el,
+    ctx,
+    steps: chart.steps,
+    ...size,
+    titleKey: 'maps:expansion.title',
+    descKey: 'maps:expansion.desc',
+    descValues: (c) => ({ year: expansionYear(data, c) }),
+    table: (c) => expansionTable(data, c),
+    setup(body) {
+      drawBase(body, size, layoutExpansion(data, 0, ctx.lng, size));
+      const areaLayer = body.append('g').attr('class', 'map-areas').attr('aria-hidden', 'true');
+      const arcLayer = body.append('g').attr('class', 'map-arcs').attr('aria-hidden', 'true');
+      const pointLayer = body.append('g').attr('class', 'map-points').attr('aria-hidden', 'true');
+      const labelLayer = body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true');
+      const legend = expansionLegend.draw(body, size);
+      const header = drawHeader(body, size);
+      let shown = 0;
+      return (n, c, animate) => {
+        const model = layoutExpansion(data, n, c.lng, size);
+        const t = translator(c);
+        setHeader(
+          header,
+          size,
+          t('maps:expansion.title'),
+          t(`maps:expansion.steps.${n}`),
+          expansionBadge(data, model.moves, c),
+        );
+        expansionLegend.update(legend, model.moves, model.smallCountry, c);
+        const schedule = animate
+          ? makeSchedule([...model.areas, ...model.arcs, ...model.points], shown, n)
+          : null;
+        const ends: Promise<void>[] = [];
+        drawAreas(areaLayer, model.areas, schedule, ends);
+        drawStrokes(arcLayer, model.arcs, schedule, ends);
+        drawPoints(pointLayer, model.points, schedule, ends);
+        drawLabels(labelLayer, model.labels, model.placed, defaults.labelSize, schedule, ends);
+        shown = n;
+        return settled(ends);
+      };
+    },
+  });
+}
+
+export const chart: ChartModule<ExpansionData> = {
+  id: 'expansion-map',
+  steps: 4,
+  data: { places: placesFile.places, moves: expansionFile.moves, regions: expansionFile.regions },
+  mount: mountExpansion,
+  table: expansionTable,
+};

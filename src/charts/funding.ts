@@ -1,0 +1,219 @@
+import { scaleLinear } from 'd3';
+import figuresFile from '../../data/figures.json';
+import {
+  caveatText,
+  type FigureRecord,
+  figureRow,
+  figureTableHead,
+  formatFigure,
+  formatFigureShort,
+  isDisputed,
+  pickFigure,
+} from './shared/figures';
+import { translator } from './shared/i18n';
+import { type ChartBody, createChartInstance } from './shared/instance';
+import { chartColors, fontSize, frameSize } from './shared/tokens';
+import { stepTransition } from './shared/transition';
+import type { ChartContext, ChartModule, ChartTable } from './types';
+
+/**
+ * Funding for Chinese AI start-ups, two bars on one scale. Step 0: the 2021 peak (disputed: "*").
+ * Step 1: the first half of 2024, with its number of rounds, and a reminder that it covers half a year.
+ */
+
+const BASELINE_Y = 370;
+const TOP_Y = 90;
+const GRID_LEFT = 150;
+const GRID_RIGHT = 760;
+const BAR_WIDTH = 160;
+const BAR_CENTRES = [280, 560] as const;
+const AXIS_LABEL_Y = 402;
+const AXIS_NOTE_Y = 428;
+const NOTE_Y = 466;
+
+export interface FundingData {
+  peak: FigureRecord;
+  recent: FigureRecord;
+  rounds: FigureRecord;
+}
+
+const figures: readonly FigureRecord[] = figuresFile.figures;
+
+function valueScale(data: FundingData) {
+  return scaleLinear()
+    .domain([0, Math.max(data.peak.value, data.recent.value)])
+    .nice(3)
+    .range([BASELINE_Y, TOP_Y]);
+}
+
+export interface FundingBar {
+  key: 'peak' | 'recent';
+  x: number;
+  y: number;
+  height: number;
+  shown: number;
+}
+
+/** Pure layout: each bar at full height from its step on, flat on the baseline before. */
+export function layoutFunding(data: FundingData, step: number): FundingBar[] {
+  const y = valueScale(data);
+  return (['peak', 'recent'] as const).map((key, index) => {
+    const shown = index <= step ? 1 : 0;
+    const top = shown ? y(data[key].value) : BASELINE_Y;
+    return { key, x: (BAR_CENTRES[index] ?? 0) - BAR_WIDTH / 2, y: top, height: BASELINE_Y - top, shown };
+  });
+}
+
+function yearOf(figure: FigureRecord): string {
+  return (figure.period?.from ?? figure.asOf).slice(0, 4);
+}
+
+function recentPeriod(data: FundingData, ctx: ChartContext): string {
+  return translator(ctx)('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
+}
+
+function describeChart(data: FundingData, ctx: ChartContext): Record<string, string> {
+  const t = translator(ctx);
+  const withCaveat = [data.peak, data.recent, data.rounds].filter(isDisputed);
+  return {
+    peakYear: ctx.format.date(yearOf(data.peak)),
+    peak: formatFigure(data.peak, ctx),
+    recentPeriod: recentPeriod(data, ctx),
+    recent: formatFigure(data.recent, ctx),
+    rounds: formatFigure(data.rounds, ctx),
+    caveats: withCaveat
+      .map((figure) => t('charts:common.caveat', { value: caveatText(figure, ctx) }))
+      .join(' '),
+  };
+}
+
+function table(data: FundingData, ctx: ChartContext): ChartTable {
+  const t = translator(ctx);
+  const period = recentPeriod(data, ctx);
+  return {
+    caption: t('charts:funding.title'),
+    head: figureTableHead(ctx),
+    rows: [
+      figureRow(`${ctx.format.date(yearOf(data.peak))} (${t('charts:funding.peak')})`, data.peak, ctx),
+      figureRow(period, data.recent, ctx),
+      figureRow(`${period}: ${t('charts:funding.roundsName')}`, data.rounds, ctx),
+    ],
+  };
+}
+
+function setup(data: FundingData, body: ChartBody) {
+  const y = valueScale(data);
+  const ticks = y.ticks(3);
+  const grid = body.append('g').attr('class', 'grid');
+  grid
+    .selectAll('line')
+    .data(ticks)
+    .join('line')
+    .attr('x1', GRID_LEFT)
+    .attr('x2', GRID_RIGHT)
+    .attr('y1', (d) => y(d))
+    .attr('y2', (d) => y(d))
+    .style('stroke', (d) => (d === 0 ? chartColors.muted : chartColors.grid))
+    .style('stroke-width', (d) => (d === 0 ? 2 : 1));
+  const gridLabels = grid
+    .selectAll('text')
+    .data(ticks)
+    .join('text')
+    .attr('x', GRID_LEFT - 10)
+    .attr('y', (d) => y(d) + 6)
+    .attr('text-anchor', 'end')
+    .style('font-size', fontSize.small)
+    .style('fill', chartColors.muted);
+
+  const initial = layoutFunding(data, 0);
+  const barSel = body
+    .append('g')
+    .attr('class', 'bars')
+    .selectAll('rect')
+    .data(initial)
+    .join('rect')
+    .attr('x', (d) => d.x)
+    .attr('width', BAR_WIDTH)
+    .style('fill', (d) => (d.key === 'peak' ? chartColors.muted : chartColors.accent));
+  const barLabels = body
+    .append('g')
+    .attr('class', 'bar-labels')
+    .selectAll('g')
+    .data(initial)
+    .join('g')
+    .attr('text-anchor', 'middle');
+  const valueText = barLabels.append('text').style('font-size', fontSize.value).style('font-weight', 700);
+  const roundsText = barLabels.append('text').attr('y', -36).style('font-size', fontSize.label);
+  const axisGroups = body
+    .append('g')
+    .attr('class', 'axis-labels')
+    .selectAll('g')
+    .data(initial)
+    .join('g')
+    .attr('text-anchor', 'middle')
+    .attr('transform', (d) => `translate(${d.x + BAR_WIDTH / 2},0)`);
+  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).style('font-size', fontSize.label);
+  const axisNotes = axisGroups
+    .append('text')
+    .attr('y', AXIS_NOTE_Y)
+    .style('font-size', fontSize.small)
+    .style('fill', chartColors.muted);
+  const note = body
+    .append('text')
+    .attr('x', GRID_LEFT)
+    .attr('y', NOTE_Y)
+    .style('font-size', fontSize.small)
+    .style('fill', chartColors.muted);
+
+  return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
+    const t = translator(ctx);
+    const layout = layoutFunding(data, step);
+    gridLabels.text((d) => (d === 0 ? ctx.format.number(0) : ctx.format.usd(d)));
+    valueText.text((d) => formatFigureShort(data[d.key], ctx));
+    roundsText.text((d) =>
+      d.key === 'recent' ? t('charts:funding.rounds', { value: formatFigure(data.rounds, ctx) }) : '',
+    );
+    axisLabels.text((d) => (d.key === 'peak' ? ctx.format.date(yearOf(data.peak)) : recentPeriod(data, ctx)));
+    axisNotes.text((d) => (d.key === 'peak' ? t('charts:funding.peak') : t('charts:funding.halfYear')));
+    note.text([data.peak, data.recent, data.rounds].some(isDisputed) ? t('charts:common.disputed') : '');
+
+    const byKey = new Map(layout.map((bar) => [bar.key, bar]));
+    const bar = (d: FundingBar) => byKey.get(d.key) ?? d;
+    return Promise.all([
+      stepTransition(barSel, animate, (s) =>
+        s.attr('y', (d) => bar(d).y).attr('height', (d) => bar(d).height),
+      ),
+      stepTransition(barLabels, animate, (s) =>
+        s
+          .attr('transform', (d) => `translate(${d.x + BAR_WIDTH / 2},${bar(d).y - 12})`)
+          .style('opacity', (d) => bar(d).shown),
+      ),
+      stepTransition(axisGroups, animate, (s) => s.style('opacity', (d) => bar(d).shown)),
+    ]).then(() => undefined);
+  };
+}
+
+export const data: FundingData = {
+  peak: pickFigure(figures, 'funding-2021'),
+  recent: pickFigure(figures, 'funding-2024h1'),
+  rounds: pickFigure(figures, 'funding-2024h1-rounds'),
+};
+
+export const chart: ChartModule<FundingData> = {
+  id: 'funding',
+  steps: 1,
+  data,
+  table,
+  mount: (el, chartData, ctx) =>
+    createChartInstance({
+      el,
+      ctx,
+      steps: 1,
+      ...frameSize,
+      titleKey: 'charts:funding.title',
+      descKey: 'charts:funding.desc',
+      descValues: (next) => describeChart(chartData, next),
+      table: (next) => table(chartData, next),
+      setup: (body) => setup(chartData, body),
+    }),
+};

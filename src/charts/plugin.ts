@@ -1,0 +1,278 @@
+import { type ChartId, isChartId } from './catalog';
+import { loadChart as loadChartModule } from './registry';
+import { translator } from './shared/i18n';
+import { removeTable, renderTable } from './shared/table';
+import type { ChartContext, ChartInstance, ChartModule } from './types';
+
+/** The part of reveal's API the plugin uses (RevealApi fits it; so does a small fake in tests). */
+export interface DeckLike {
+  on(type: string, listener: (event: Event) => void): void;
+  off(type: string, listener: (event: Event) => void): void;
+  getCurrentSlide(): HTMLElement | undefined;
+  isReady?(): boolean;
+  isPrintingPDF?(): boolean;
+  /** At run time in reveal 6, missing from its types. */
+  isPrintView?(): boolean;
+  getRevealElement?(): HTMLElement | null;
+}
+
+export interface ChartsPluginOptions {
+  getContext(): ChartContext;
+  /** Defaults to the registry's dynamic imports. */
+  loadChart?: (id: ChartId) => Promise<ChartModule>;
+  /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
+  failChart?: string | null;
+}
+
+export interface ChartsPlugin {
+  id: 'charts';
+  init(deck: DeckLike): void;
+  destroy(): void;
+  /** New language: relabel every live chart at its current step. */
+  setContext(ctx: ChartContext): void;
+  /** Resolves when no chart is loading or stepping. */
+  whenIdle(): Promise<void>;
+}
+
+interface LiveChart {
+  id: string;
+  figure: HTMLElement;
+  /** The step asked for last; a load in flight applies it when done. */
+  step: number;
+  ctx: ChartContext;
+  module?: ChartModule;
+  instance?: ChartInstance;
+  failed: boolean;
+  destroyed: boolean;
+}
+
+const FIGURES = 'figure[data-chart]';
+
+/** The slide's step = how many of its fragments are shown (print pages included). */
+export function visibleSteps(container: ParentNode): number {
+  return container.querySelectorAll('.fragment.visible').length;
+}
+
+/** The slide a figure sits in (the innermost section), or the print page that holds it. */
+function slideOf(figure: HTMLElement): ParentNode | null {
+  return figure.closest('.pdf-page') ?? figure.closest('section');
+}
+
+/**
+ * Mounts the charts of the slide on screen, steps them with the slide's fragments, relabels them on a
+ * language switch, draws every page's charts in print, and puts a table in place of any chart that fails.
+ */
+export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
+  const load = options.loadChart ?? loadChartModule;
+  const failChart =
+    options.failChart !== undefined
+      ? options.failChart
+      : typeof location === 'undefined'
+        ? null
+        : new URLSearchParams(location.search).get('chart-fail');
+  const live = new Map<HTMLElement, LiveChart>();
+  const pending = new Set<Promise<void>>();
+  const warned = new Set<string>();
+  let deck: DeckLike | null = null;
+  let printed = false;
+
+  const track = (work: Promise<void>): void => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+
+  const fallback = (chart: LiveChart, error: unknown): void => {
+    if (chart.failed || chart.destroyed) return;
+    chart.failed = true;
+    try {
+      chart.instance?.destroy();
+    } catch {
+      // Already broken: clearing the figure below is what matters.
+    }
+    chart.instance = undefined;
+    clearFigure(chart.figure);
+    drawFallback(chart);
+    if (!warned.has(chart.id)) {
+      warned.add(chart.id);
+      console.warn(`[charts] "${chart.id}" could not be drawn; showing its data as a table.`, error);
+    }
+  };
+
+  const drawFallback = (chart: LiveChart): void => {
+    const { figure, module, ctx } = chart;
+    figure.dataset.chartState = 'fallback';
+    try {
+      if (!module) throw new Error('no module');
+      renderTable(figure, module.table(module.data, ctx), { fallback: true });
+    } catch {
+      const message = figure.ownerDocument.createElement('p');
+      message.className = 'chart-fallback';
+      message.textContent = translator(ctx)('charts:common.unavailable');
+      figure.append(message);
+    }
+  };
+
+  const markReady = (chart: LiveChart, step: number): void => {
+    if (chart.destroyed || chart.failed || chart.step !== step) return;
+    chart.figure.dataset.chartState = 'ready';
+    chart.figure.dataset.step = String(step);
+  };
+
+  const runStep = (chart: LiveChart, step: number, animate: boolean): Promise<void> => {
+    const { instance } = chart;
+    if (!instance) return Promise.resolve();
+    try {
+      return instance.step(step, { animate: animate && !chart.ctx.reducedMotion }).then(
+        () => markReady(chart, step),
+        (error: unknown) => fallback(chart, error),
+      );
+    } catch (error) {
+      fallback(chart, error);
+      return Promise.resolve();
+    }
+  };
+
+  const mount = (figure: HTMLElement, step: number, ctx: ChartContext): void => {
+    const id = figure.dataset.chart ?? '';
+    const chart: LiveChart = { id, figure, step, ctx, failed: false, destroyed: false };
+    live.set(figure, chart);
+    figure.dataset.chartState = 'loading';
+    const loading = isChartId(id) ? load(id) : Promise.reject(new Error(`unknown chart id "${id}"`));
+    track(
+      loading
+        .then((module) => {
+          chart.module = module;
+          if (chart.destroyed) return;
+          if (failChart === id) throw new Error(`?chart-fail=${id}`);
+          chart.instance = module.mount(figure, module.data, chart.ctx);
+          return runStep(chart, chart.step, false);
+        })
+        .catch((error: unknown) => fallback(chart, error)),
+    );
+  };
+
+  /** Shows `step` on the figure's chart, mounting it first if needed. */
+  const show = (figure: HTMLElement, step: number, animate: boolean, ctx = options.getContext()): void => {
+    const chart = live.get(figure);
+    if (!chart) {
+      mount(figure, step, ctx);
+      return;
+    }
+    if (chart.step === step && chart.figure.dataset.step === String(step)) return;
+    chart.step = step;
+    if (chart.instance) track(runStep(chart, step, animate));
+  };
+
+  const unmount = (chart: LiveChart): void => {
+    chart.destroyed = true;
+    live.delete(chart.figure);
+    try {
+      chart.instance?.destroy();
+    } catch {
+      // A chart that fails to clean up must not stop the deck; the figure is cleared below anyway.
+    }
+    clearFigure(chart.figure);
+    delete chart.figure.dataset.chartState;
+    delete chart.figure.dataset.step;
+  };
+
+  const isPrint = (): boolean => Boolean(deck?.isPrintView?.() || deck?.isPrintingPDF?.());
+
+  /** Mount the current slide's charts at its step and free the charts of every other slide. */
+  const syncCurrentSlide = (): void => {
+    if (!deck || isPrint()) return;
+    const slide = deck.getCurrentSlide();
+    const figures = slide ? Array.from(slide.querySelectorAll<HTMLElement>(FIGURES)) : [];
+    for (const chart of [...live.values()]) if (!figures.includes(chart.figure)) unmount(chart);
+    if (!slide) return;
+    // Arriving on a slide is a jump: land at its step without animating.
+    for (const figure of figures) show(figure, visibleSteps(slide), false);
+  };
+
+  const onFragment = (event: Event): void => {
+    if (!deck || isPrint()) return;
+    const { fragment } = event as Event & { fragment?: Element };
+    const slide = fragment?.closest('section') ?? deck.getCurrentSlide();
+    if (!slide) return;
+    const ctx = options.getContext();
+    for (const figure of slide.querySelectorAll<HTMLElement>(FIGURES)) {
+      show(figure, visibleSteps(slide), !ctx.reducedMotion, ctx);
+    }
+  };
+
+  const onPdfReady = (): void => {
+    if (printed) return;
+    printed = true;
+    const root = deck?.getRevealElement?.() ?? document;
+    const ctx = { ...options.getContext(), reducedMotion: true };
+    for (const page of root.querySelectorAll<HTMLElement>('.pdf-page')) {
+      for (const figure of page.querySelectorAll<HTMLElement>(FIGURES)) {
+        // A page cloned for a fragment step also cloned whatever its figure held: start clean.
+        if (!live.has(figure)) clearFigure(figure);
+        show(figure, visibleSteps(page), false, ctx);
+      }
+    }
+    void whenIdle().then(() => {
+      document.documentElement.dataset.chartsPrinted = 'true';
+    });
+  };
+
+  const whenIdle = async (): Promise<void> => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
+
+  const listeners: [string, (event: Event) => void][] = [
+    ['ready', syncCurrentSlide],
+    ['slidechanged', syncCurrentSlide],
+    ['fragmentshown', onFragment],
+    ['fragmenthidden', onFragment],
+    ['pdf-ready', onPdfReady],
+  ];
+
+  return {
+    id: 'charts',
+    init(next) {
+      deck = next;
+      for (const [type, listener] of listeners) next.on(type, listener);
+      // Registered after reveal got going: catch up with what already happened.
+      if (document.querySelector('.pdf-page')) onPdfReady();
+      else if (next.isReady?.()) syncCurrentSlide();
+    },
+    destroy() {
+      if (deck) for (const [type, listener] of listeners) deck.off(type, listener);
+      deck = null;
+      for (const chart of [...live.values()]) unmount(chart);
+    },
+    setContext(ctx) {
+      for (const chart of [...live.values()]) {
+        if (!chart.figure.isConnected) {
+          unmount(chart);
+          continue;
+        }
+        chart.ctx = isPrint() ? { ...ctx, reducedMotion: true } : ctx;
+        if (chart.failed) {
+          clearFigure(chart.figure);
+          drawFallback(chart);
+          continue;
+        }
+        try {
+          chart.instance?.setContext(chart.ctx);
+        } catch (error) {
+          fallback(chart, error);
+          continue;
+        }
+        // The language switch keeps the step, but re-read it in case the slide's fragments changed.
+        const slide = slideOf(chart.figure);
+        if (slide) show(chart.figure, visibleSteps(slide), false, chart.ctx);
+      }
+      syncCurrentSlide();
+    },
+    whenIdle,
+  };
+}
+
+/** Removes what a chart or its fallback put in a figure, keeping the author's own content (a caption). */
+function clearFigure(figure: HTMLElement): void {
+  for (const node of figure.querySelectorAll(':scope > svg.chart, :scope > p.chart-fallback')) node.remove();
+  removeTable(figure);
+}

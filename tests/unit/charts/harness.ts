@@ -1,0 +1,183 @@
+import i18next from 'i18next';
+import { expect, it } from 'vitest';
+import enCharts from '../../../src/i18n/locales/en/charts.json';
+import zhCharts from '../../../src/i18n/locales/zh/charts.json';
+import type { ChartContext, ChartModule } from '../../../src/charts/types';
+import { createFormatters } from '../../../src/i18n/format';
+import type { Lng } from '../../../src/i18n/languages';
+
+/** Shared test tools for the chart tests (not a test file itself). */
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  ns: ['charts'],
+  defaultNS: 'charts',
+  resources: { en: { charts: enCharts }, zh: { charts: zhCharts } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export const languagesUnderTest: readonly Lng[] = ['en', 'zh'];
+
+export function contextFor(lng: Lng, reducedMotion = false): ChartContext {
+  return {
+    lng,
+    t: i18n.getFixedT(lng) as unknown as ChartContext['t'],
+    format: createFormatters(lng),
+    reducedMotion,
+  };
+}
+
+export function newFigure(id: string): HTMLElement {
+  const figure = document.createElement('figure');
+  figure.dataset.chart = id;
+  document.body.append(figure);
+  return figure;
+}
+
+/** The SVG as stable text: per-frame ids made constant, numbers rounded, one element per line. */
+export function normalisedSvg(figure: HTMLElement): string {
+  const svg = figure.querySelector('svg');
+  if (!svg) return '';
+  return svg.outerHTML
+    .replace(/chart-\d+-(title|desc)/g, 'chart-N-$1')
+    .replace(/(\d+\.\d{2})\d+/g, '$1')
+    .replace(/></g, '>\n<');
+}
+
+const GEOMETRY = ['x', 'y', 'width', 'height', 'cx', 'cy', 'r', 'd', 'x1', 'x2', 'y1', 'y2', 'transform', 'viewBox'];
+
+/** Every element's position and size, in document order: what a relabel must not move. */
+export function geometryOf(figure: HTMLElement): string[] {
+  return Array.from(figure.querySelectorAll('svg, svg *'), (node) =>
+    [node.tagName, ...GEOMETRY.map((name) => node.getAttribute(name) ?? '')].join('|'),
+  );
+}
+
+export function textsOf(figure: HTMLElement): string[] {
+  return Array.from(figure.querySelectorAll('svg text'), (node) => node.textContent ?? '');
+}
+
+/** The tests every chart gets: snapshots per step and language, step changes, table, relabel, destroy. */
+export function standardChartTests(chart: ChartModule, catalogSteps: number): void {
+  it('has the catalog step count and a table with every row filled', () => {
+    expect(chart.steps).toBe(catalogSteps);
+    for (const lng of languagesUnderTest) {
+      const table = chart.table(chart.data, contextFor(lng));
+      expect(table.caption).not.toMatch(/^charts:|\{\{/);
+      expect(table.rows.length).toBeGreaterThan(0);
+      for (const row of table.rows) expect(row).toHaveLength(table.head.length);
+    }
+  });
+
+  for (const lng of languagesUnderTest) {
+    it(`draws every step in ${lng} (snapshot), each step different from the one before`, async () => {
+      const figure = newFigure(chart.id);
+      const instance = chart.mount(figure, chart.data, contextFor(lng));
+      let previous = '';
+      for (let step = 0; step <= chart.steps; step += 1) {
+        await instance.step(step, { animate: false });
+        const svg = normalisedSvg(figure);
+        expect(svg).toMatchSnapshot(`${lng} step ${step}`);
+        expect(svg).not.toBe(previous);
+        // No untranslated key or missing interpolation reaches the slide.
+        for (const text of textsOf(figure)) expect(text).not.toMatch(/charts:|\{\{|\}\}|undefined|NaN/);
+        previous = svg;
+      }
+      instance.destroy();
+      figure.remove();
+    });
+  }
+
+  it('is an accessible image with a translated title and description, and a hidden data table', () => {
+    const figure = newFigure(chart.id);
+    const instance = chart.mount(figure, chart.data, contextFor('zh'));
+    const svg = figure.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('viewBox')).toBe('0 0 800 480');
+    const title = figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`);
+    const desc = figure.querySelector(`#${svg.getAttribute('aria-describedby')}`);
+    expect(title?.textContent).toBe(chart.table(chart.data, contextFor('zh')).caption);
+    expect(desc?.textContent).not.toMatch(/\{\{|charts:|undefined|NaN/);
+    expect(desc?.textContent?.length).toBeGreaterThan(20);
+    const table = figure.querySelector('table.chart-table.sr-only');
+    expect(table?.querySelectorAll('tbody tr').length).toBe(chart.table(chart.data, contextFor('zh')).rows.length);
+    instance.destroy();
+    figure.remove();
+  });
+
+  it('keeps every text at 18 viewBox units or more', () => {
+    const figure = newFigure(chart.id);
+    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    for (const text of figure.querySelectorAll<SVGElement>('svg text')) {
+      const size = Number.parseFloat(text.style.fontSize || text.closest<SVGElement>('[style*="font-size"]')?.style.fontSize || '0');
+      expect(size, text.textContent ?? '').toBeGreaterThanOrEqual(18);
+    }
+    instance.destroy();
+    figure.remove();
+  });
+
+  it('relabels on setContext at the current step without moving anything', async () => {
+    const figure = newFigure(chart.id);
+    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    await instance.step(chart.steps, { animate: false });
+    const geometry = geometryOf(figure);
+    const texts = textsOf(figure);
+    const title = figure.querySelector('svg title')?.textContent;
+    instance.setContext(contextFor('zh'));
+    expect(geometryOf(figure)).toEqual(geometry);
+    expect(textsOf(figure)).not.toEqual(texts);
+    expect(figure.querySelector('svg title')?.textContent).not.toBe(title);
+    expect(figure.querySelector('svg')?.getAttribute('lang')).toBe('zh-CN');
+    expect(figure.querySelector('table caption')?.textContent).toBe(figure.querySelector('svg title')?.textContent);
+    // Same state as drawing in Chinese from the start.
+    const fresh = newFigure(chart.id);
+    const direct = chart.mount(fresh, chart.data, contextFor('zh'));
+    await direct.step(chart.steps, { animate: false });
+    expect(normalisedSvg(figure)).toBe(normalisedSvg(fresh));
+    for (const done of [instance, direct]) done.destroy();
+    figure.remove();
+    fresh.remove();
+  });
+
+  it('animates a step to the same end state as a jump, and a newer step interrupts it', async () => {
+    const jumped = newFigure(chart.id);
+    const reference = chart.mount(jumped, chart.data, contextFor('en'));
+    await reference.step(chart.steps, { animate: false });
+
+    const figure = newFigure(chart.id);
+    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const first = instance.step(1, { animate: true });
+    const last = instance.step(chart.steps, { animate: true });
+    await Promise.all([first, last]);
+    expect(normalisedSvg(figure)).toBe(normalisedSvg(jumped));
+
+    // Destroy mid-animation: the promise still settles and nothing is left behind.
+    await instance.step(0, { animate: false });
+    const interrupted = instance.step(chart.steps, { animate: true });
+    instance.destroy();
+    await expect(interrupted).resolves.toBeUndefined();
+    reference.destroy();
+    jumped.remove();
+    figure.remove();
+  });
+
+  it('destroys idempotently and leaves the figure empty', () => {
+    const figure = newFigure(chart.id);
+    const caption = document.createElement('figcaption');
+    figure.append(caption);
+    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    expect(figure.querySelector('svg')).not.toBeNull();
+    instance.destroy();
+    instance.destroy();
+    expect(figure.querySelector('svg')).toBeNull();
+    expect(figure.querySelector('table')).toBeNull();
+    expect(figure.children).toHaveLength(1); // the author's caption stays
+    // A destroyed chart ignores late calls.
+    instance.setContext(contextFor('zh'));
+    expect(figure.querySelector('svg')).toBeNull();
+    figure.remove();
+  });
+}

@@ -1,0 +1,86 @@
+import i18next from 'i18next';
+import type { ChartContext } from '../../../src/charts/types';
+import { createFormatters } from '../../../src/i18n/format';
+import type { Lng } from '../../../src/i18n/languages';
+import enCharts from '../../../src/i18n/locales/en/charts.json';
+import enMaps from '../../../src/i18n/locales/en/maps.json';
+import zhCharts from '../../../src/i18n/locales/zh/charts.json';
+import zhMaps from '../../../src/i18n/locales/zh/maps.json';
+
+/** Test tools for the two maps (not a test file itself): a real i18next with the maps namespace. */
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  ns: ['maps', 'charts'],
+  defaultNS: 'maps',
+  resources: { en: { maps: enMaps, charts: enCharts }, zh: { maps: zhMaps, charts: zhCharts } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export const lngs: readonly Lng[] = ['en', 'zh'];
+
+export function mapContext(lng: Lng, reducedMotion = false): ChartContext {
+  return {
+    lng,
+    t: i18n.getFixedT(lng) as unknown as ChartContext['t'],
+    format: createFormatters(lng),
+    reducedMotion,
+  };
+}
+
+export function newFigure(id: string): HTMLElement {
+  const figure = document.createElement('figure');
+  figure.dataset.chart = id;
+  document.body.append(figure);
+  return figure;
+}
+
+/** A short, stable stand-in for the 100 kB world outline: its length and a checksum. */
+function digest(text: string): string {
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return `[${text.length} chars #${(hash >>> 0).toString(16)}]`;
+}
+
+/** The SVG as stable text: frame ids constant, numbers at 1 decimal, base map digested, one tag per line. */
+export function normalisedSvg(figure: HTMLElement): string {
+  const svg = figure.querySelector('svg');
+  if (!svg) return '';
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  for (const base of copy.querySelectorAll('.map-land, .map-borders')) {
+    base.setAttribute('d', digest(base.getAttribute('d') ?? ''));
+  }
+  return copy.outerHTML
+    .replace(/chart-\d+-(title|desc)/g, 'chart-N-$1')
+    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/></g, '>\n<');
+}
+
+const GEOMETRY = ['x', 'y', 'width', 'height', 'cx', 'cy', 'r', 'd', 'x1', 'x2', 'y1', 'y2', 'transform', 'viewBox'];
+
+/** Positions and shapes of everything but the labels (which may move to fit the other language). */
+export function geometryOf(figure: HTMLElement): string[] {
+  return Array.from(figure.querySelectorAll('svg *:not(text):not(.map-legend-bg):not(.map-badge rect)'), (node) =>
+    [node.tagName, ...GEOMETRY.map((name) => node.getAttribute(name) ?? '')].join('|'),
+  );
+}
+
+export function labelTexts(figure: HTMLElement): string[] {
+  return Array.from(figure.querySelectorAll('.map-label'), (node) => node.textContent ?? '');
+}
+
+/** Strokes (route legs or arcs) fully drawn: dash offset 0 on the gold line. */
+export function drawnStrokes(figure: HTMLElement): number {
+  return Array.from(figure.querySelectorAll('.map-line')).filter(
+    (line) => Number(line.getAttribute('stroke-dashoffset')) === 0,
+  ).length;
+}
+
+export function visible(figure: HTMLElement, selector: string): string[] {
+  return Array.from(figure.querySelectorAll(selector))
+    .filter((node) => Number(node.getAttribute('opacity')) === 1)
+    .map((node) => node.getAttribute('data-id') ?? '');
+}
