@@ -1,5 +1,6 @@
 declare module 'virtual:slides' {
   import type { Deck } from './build/assemble-deck';
+
   const deck: Deck;
   export default deck;
 }

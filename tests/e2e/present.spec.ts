@@ -61,11 +61,11 @@ test('reveal.js tools: overview, jump to slide, pause, help, search, speaker not
   await expect(currentSlide(page)).toHaveId('funding');
 
   await page.keyboard.press('Shift+?');
-  await expect(page.locator('.reveal .overlay-help')).toBeVisible();
+  await expect(page.locator('.r-overlay-help')).toBeVisible();
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('Control+Shift+F');
-  const search = page.locator('#searchinput, .searchbox input').first();
+  const search = page.locator('.searchbox .searchinput');
   await expect(search).toBeVisible();
   await search.fill('CapCut');
   await search.press('Enter');

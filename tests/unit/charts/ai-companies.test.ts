@@ -12,7 +12,8 @@ describe('ai-companies chart', () => {
     expect(squares).toHaveLength(150);
     expect(squares.filter((s) => s.tier >= 1)).toHaveLength(75);
     expect(squares.filter((s) => s.tier === 2)).toHaveLength(10);
-    const accent = (step: number) => squares.filter((s) => squareFill(s, step).includes('--chart-accent')).length;
+    const accent = (step: number) =>
+      squares.filter((s) => squareFill(s, step).includes('--chart-accent')).length;
     expect([0, 1, 2].map(accent)).toEqual([0, 0, 10]);
   });
 

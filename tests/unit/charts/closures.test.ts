@@ -18,7 +18,8 @@ describe('closures chart', () => {
   it('shows the closures only at step 1', async () => {
     const figure = newFigure('closures');
     const instance = chart.mount(figure, chart.data, contextFor('en'));
-    const widths = () => Array.from(figure.querySelectorAll('rect.closed'), (rect) => Number(rect.getAttribute('width')));
+    const widths = () =>
+      Array.from(figure.querySelectorAll('rect.closed'), (rect) => Number(rect.getAttribute('width')));
     expect(widths().every((width) => width === 0)).toBe(true);
     await instance.step(1, { animate: false });
     expect(widths().filter((width) => width === 26)).toHaveLength(8);

@@ -22,7 +22,9 @@ describe('funding chart', () => {
     await instance.step(1, { animate: false });
     expect(textsOf(figure)).toEqual(expect.arrayContaining(['US$24.9B*', '≈US$4.4B', 'in 372 rounds']));
     instance.setContext(contextFor('zh'));
-    expect(textsOf(figure)).toEqual(expect.arrayContaining(['249亿美元*', '≈44亿美元', '共372轮融资', '2024年上半年']));
+    expect(textsOf(figure)).toEqual(
+      expect.arrayContaining(['249亿美元*', '≈44亿美元', '共372轮融资', '2024年上半年']),
+    );
     instance.destroy();
   });
 });

@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { expect, it } from 'vitest';
-import enCharts from '../../../src/i18n/locales/en/charts.json';
-import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 import type { ChartContext, ChartModule } from '../../../src/charts/types';
 import { createFormatters } from '../../../src/i18n/format';
 import type { Lng } from '../../../src/i18n/languages';
+import enCharts from '../../../src/i18n/locales/en/charts.json';
+import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 
 /** Shared test tools for the chart tests (not a test file itself). */
 
@@ -47,7 +47,22 @@ export function normalisedSvg(figure: HTMLElement): string {
     .replace(/></g, '>\n<');
 }
 
-const GEOMETRY = ['x', 'y', 'width', 'height', 'cx', 'cy', 'r', 'd', 'x1', 'x2', 'y1', 'y2', 'transform', 'viewBox'];
+const GEOMETRY = [
+  'x',
+  'y',
+  'width',
+  'height',
+  'cx',
+  'cy',
+  'r',
+  'd',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'transform',
+  'viewBox',
+];
 
 /** Every element's position and size, in document order: what a relabel must not move. */
 export function geometryOf(figure: HTMLElement): string[] {
@@ -103,7 +118,9 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     expect(desc?.textContent).not.toMatch(/\{\{|charts:|undefined|NaN/);
     expect(desc?.textContent?.length).toBeGreaterThan(20);
     const table = figure.querySelector('table.chart-table.sr-only');
-    expect(table?.querySelectorAll('tbody tr').length).toBe(chart.table(chart.data, contextFor('zh')).rows.length);
+    expect(table?.querySelectorAll('tbody tr').length).toBe(
+      chart.table(chart.data, contextFor('zh')).rows.length,
+    );
     instance.destroy();
     figure.remove();
   });
@@ -112,7 +129,9 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     const figure = newFigure(chart.id);
     const instance = chart.mount(figure, chart.data, contextFor('en'));
     for (const text of figure.querySelectorAll<SVGElement>('svg text')) {
-      const size = Number.parseFloat(text.style.fontSize || text.closest<SVGElement>('[style*="font-size"]')?.style.fontSize || '0');
+      const size = Number.parseFloat(
+        text.style.fontSize || text.closest<SVGElement>('[style*="font-size"]')?.style.fontSize || '0',
+      );
       expect(size, text.textContent ?? '').toBeGreaterThanOrEqual(18);
     }
     instance.destroy();
@@ -131,7 +150,9 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     expect(textsOf(figure)).not.toEqual(texts);
     expect(figure.querySelector('svg title')?.textContent).not.toBe(title);
     expect(figure.querySelector('svg')?.getAttribute('lang')).toBe('zh-CN');
-    expect(figure.querySelector('table caption')?.textContent).toBe(figure.querySelector('svg title')?.textContent);
+    expect(figure.querySelector('table caption')?.textContent).toBe(
+      figure.querySelector('svg title')?.textContent,
+    );
     // Same state as drawing in Chinese from the start.
     const fresh = newFigure(chart.id);
     const direct = chart.mount(fresh, chart.data, contextFor('zh'));

@@ -38,7 +38,7 @@ export function newFigure(id: string): HTMLElement {
   return figure;
 }
 
-/** A short, stable stand-in for the 100 kB world outline: its length and a checksum. */
+/** A short, stable stand-in for country outlines (the world is 100 kB): length and checksum. */
 function digest(text: string): string {
   let hash = 0;
   for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) | 0;
@@ -50,21 +50,39 @@ export function normalisedSvg(figure: HTMLElement): string {
   const svg = figure.querySelector('svg');
   if (!svg) return '';
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  for (const base of copy.querySelectorAll('.map-land, .map-borders')) {
+  for (const base of copy.querySelectorAll('.map-land, .map-borders, .map-area')) {
     base.setAttribute('d', digest(base.getAttribute('d') ?? ''));
   }
+  // A casing repeats its gold line's path.
+  for (const casing of copy.querySelectorAll('.map-casing')) casing.setAttribute('d', '[line]');
   return copy.outerHTML
     .replace(/chart-\d+-(title|desc)/g, 'chart-N-$1')
     .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
     .replace(/></g, '>\n<');
 }
 
-const GEOMETRY = ['x', 'y', 'width', 'height', 'cx', 'cy', 'r', 'd', 'x1', 'x2', 'y1', 'y2', 'transform', 'viewBox'];
+const GEOMETRY = [
+  'x',
+  'y',
+  'width',
+  'height',
+  'cx',
+  'cy',
+  'r',
+  'd',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'transform',
+  'viewBox',
+];
 
 /** Positions and shapes of everything but the labels (which may move to fit the other language). */
 export function geometryOf(figure: HTMLElement): string[] {
-  return Array.from(figure.querySelectorAll('svg *:not(text):not(.map-legend-bg):not(.map-badge rect)'), (node) =>
-    [node.tagName, ...GEOMETRY.map((name) => node.getAttribute(name) ?? '')].join('|'),
+  return Array.from(
+    figure.querySelectorAll('svg *:not(text):not(.map-legend-bg):not(.map-badge rect)'),
+    (node) => [node.tagName, ...GEOMETRY.map((name) => node.getAttribute(name) ?? '')].join('|'),
   );
 }
 

@@ -42,7 +42,10 @@ describe('voyages-map', () => {
   }
 
   it('tells the voyages in order: Calicut first, then Hormuz, then Arabia and Africa', () => {
-    const ports = (step: number) => layoutVoyages(chart.data, step, 'en').ports.filter((p) => p.on).map((p) => p.id);
+    const ports = (step: number) =>
+      layoutVoyages(chart.data, step, 'en')
+        .ports.filter((p) => p.on)
+        .map((p) => p.id);
     expect(ports(0)).toEqual(['nanjing']);
     expect(ports(1)).toContain('calicut');
     expect(ports(1)).not.toContain('hormuz');
@@ -54,7 +57,8 @@ describe('voyages-map', () => {
       expect(trunk[i]!.start).toBeCloseTo(trunk[i - 1]!.start + trunk[i - 1]!.dur, 6);
     }
     // Every path uses pathLength="1" geometry only: no NaN from a projection gone wrong.
-    for (const leg of layoutVoyages(chart.data, 3, 'en').legs) expect(leg.d).toMatch(/^M[\d.,-]+(L[\d.,-]+)+$/);
+    for (const leg of layoutVoyages(chart.data, 3, 'en').legs)
+      expect(leg.d).toMatch(/^M[\d.,-]+(L[\d.,-]+)+$/);
   });
 
   it('shows the years of each step with the language dash', async () => {
@@ -84,7 +88,9 @@ describe('voyages-map', () => {
     expect(table.rows[0]).toEqual(['1', '1405—1407 年', '古里（科泽科德）', expect.stringContaining('南京')]);
     expect(figure.querySelectorAll('table.chart-table tbody tr')).toHaveLength(7);
     for (const text of svg.querySelectorAll('text')) {
-      expect(Number(text.getAttribute('font-size') ?? text.closest('[font-size]')?.getAttribute('font-size'))).toBeGreaterThanOrEqual(18);
+      expect(
+        Number(text.getAttribute('font-size') ?? text.closest('[font-size]')?.getAttribute('font-size')),
+      ).toBeGreaterThanOrEqual(18);
     }
     instance.destroy();
   });
