@@ -4,11 +4,13 @@ import type { Deck } from './build/assemble-deck';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController } from './deck/language';
-import { mountSlides, swapSlides } from './deck/slides';
-import { languageKey, readSetting } from './deck/storage';
+import { mountSlides, type NotesSource, setNotes, swapSlides } from './deck/slides';
+import { createSpeakerViewBridge, parseLanguageMessage } from './deck/speaker-view';
+import { languageKey, notesLanguageKey, readSetting, writeSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
+import type { Lng } from './i18n/languages';
 
 declare global {
   interface Window {
@@ -18,6 +20,10 @@ declare global {
 }
 
 let slides: Deck = content;
+const params = new URLSearchParams(window.location.search);
+// The speaker view's two slide previews are copies of this page, loaded with ?receiver.
+const isReceiver = params.has('receiver');
+document.documentElement.classList.toggle('is-receiver', isReceiver);
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const lng = detectLanguage({
@@ -26,12 +32,33 @@ const lng = detectLanguage({
   browser: navigator.languages,
 });
 const i18n = createI18n(lng);
+// The presenter may read notes in another language than the room sees: ?notes-lng=, then the saved choice;
+// without either, the notes follow the deck.
+let chosenNotesLng: Lng | null =
+  matchLanguage(params.get('notes-lng')) ?? matchLanguage(readSetting(notesLanguageKey));
+const notesLng = (audience: Lng): Lng => chosenNotesLng ?? audience;
+const notesFor = (audience: Lng): NotesSource => ({
+  lng: notesLng(audience),
+  slides: slides[notesLng(audience)],
+});
+
 const root = document.querySelector<HTMLElement>('.reveal')!;
 const container = root.querySelector<HTMLElement>('.slides')!;
-mountSlides(container, slides[lng], lng);
+mountSlides(container, slides[lng], lng, notesFor(lng));
 applyDocumentLanguage(lng, i18n);
 
 const charts = createChartsPlugin({ getContext: () => language.context() });
+const speakerView = createSpeakerViewBridge({
+  tFor: (l) => i18n.getFixedT(l),
+  notesLng: () => notesLng(language.current),
+  setNotesLng: (l) => {
+    chosenNotesLng = l;
+    writeSetting(notesLanguageKey, l);
+    setNotes(container, notesFor(language.current));
+    deck.dispatchEvent({ type: 'resumed', data: {} });
+    speakerView.relabel();
+  },
+});
 const deck = createDeck(root, deckConfig(reducedMotion(), [charts]));
 window.Reveal = deck;
 
@@ -47,6 +74,11 @@ const language = createLanguageController(
     toggle,
     reducedMotion,
     relabelCharts: (ctx) => charts.setContext(ctx),
+    notesLng,
+    onChange: (next) => {
+      speakerView.audienceLanguageChanged(next);
+      speakerView.relabel();
+    },
   },
   lng,
 );
@@ -58,22 +90,29 @@ void deck.initialize().then(() => {
   );
 });
 
-// The speaker view's slide previews are copies of this page: they follow the audience's language through storage.
-window.addEventListener('storage', (event) => {
-  const next = event.key === languageKey ? matchLanguage(event.newValue) : null;
-  if (next) language.set(next, { announce: false, remember: false });
-});
+if (isReceiver) {
+  // The main window tells the previews directly; the storage event is the fallback after a reload.
+  window.addEventListener('message', (event) => {
+    const next = event.origin === window.location.origin ? parseLanguageMessage(event.data) : null;
+    if (next) language.set(next, { announce: false, remember: false });
+  });
+  window.addEventListener('storage', (event) => {
+    const next = event.key === languageKey ? matchLanguage(event.newValue) : null;
+    if (next) language.set(next, { announce: false, remember: false });
+  });
+}
 
 if (import.meta.hot) {
   // A slide edit in `npm run dev` swaps the content in place: the current slide and step stay on screen.
   import.meta.hot.accept('virtual:slides', (module) => {
     if (!module) return;
     slides = (module as unknown as { default: Deck }).default;
-    const ids = slides[language.current].map((s) => s.id).join();
+    const current = language.current;
+    const ids = slides[current].map((s) => s.id).join();
     const mounted = Array.from(container.querySelectorAll('section[id]'), (s) => s.id).join();
-    if (ids === mounted) swapSlides(container, slides[language.current], language.current);
-    else mountSlides(container, slides[language.current], language.current);
     const state = deck.getState();
+    if (ids === mounted) swapSlides(container, slides[current], current, notesFor(current));
+    else mountSlides(container, slides[current], current, notesFor(current));
     deck.sync();
     deck.setState(state);
   });

@@ -35,7 +35,7 @@ const MILESTONE_LABEL_Y = 130;
 const YEAR_LABEL_Y = 206;
 const STAT_ROWS_Y = [290, 390] as const;
 const STAT_VALUE_X = 60;
-const STAT_NAME_X = 300;
+const STAT_NAME_X = 340;
 const LAST_STEP = 3;
 
 export interface CapcutData {
@@ -183,6 +183,12 @@ function setup(data: CapcutData, body: ChartBody) {
     .attr('y', 12)
     .style('font-size', fontSize.small)
     .style('fill', chartColors.muted);
+  const statSource = statSel
+    .append('text')
+    .attr('x', STAT_NAME_X - STAT_VALUE_X)
+    .attr('y', 36)
+    .style('font-size', fontSize.small)
+    .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const t = translator(ctx);
@@ -191,12 +197,8 @@ function setup(data: CapcutData, body: ChartBody) {
     milestoneText.text((m) => milestoneLabel(m, ctx));
     statValue.text((f) => formatFigureShort(f, ctx));
     statNameText.text((f) => statName(f, ctx));
-    statNote.text((f) =>
-      t('charts:common.asOfSource', {
-        date: ctx.format.date(f.asOf),
-        source: shortSource(f.source, ctx.lng),
-      }),
-    );
+    statNote.text((f) => t('charts:common.asOf', { value: ctx.format.date(f.asOf) }));
+    statSource.text((f) => t('charts:common.source', { value: shortSource(f.source, ctx.lng) }));
 
     return Promise.all([
       stepTransition(road, animate, (s) => s.attr('x2', layout.roadEnd)),

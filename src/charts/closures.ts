@@ -3,6 +3,7 @@ import {
   type FigureRecord,
   figureRow,
   figureTableHead,
+  findFigure,
   formatFigureShort,
   localText,
   pickFigure,
@@ -35,6 +36,8 @@ const FILL_STAGGER_MS = 250;
 export interface ClosuresData {
   closed: FigureRecord;
   registered: FigureRecord;
+  /** The share as the source states it (8.9 %, from the unrounded register count), when the data has it. */
+  statedShare?: FigureRecord;
 }
 
 const figures: readonly FigureRecord[] = figuresFile.figures;
@@ -47,8 +50,9 @@ export interface ClosureSquare {
   closedFraction: number;
 }
 
+/** The source's own share if given; else closed / registered (878,000 is rounded, so that is ≈8.95 %). */
 export function closedShare(data: ClosuresData): number {
-  return data.closed.value / data.registered.value;
+  return data.statedShare?.value ?? data.closed.value / data.registered.value;
 }
 
 /** Pure layout: row by row, so the closed firms read as the start of the first row. */
@@ -93,6 +97,7 @@ function table(data: ClosuresData, ctx: ChartContext): ChartTable {
     rows: [
       figureRow(t('charts:closures.registered'), data.registered, ctx),
       figureRow(t('charts:closures.closed'), data.closed, ctx),
+      ...(data.statedShare ? [figureRow(t('charts:closures.shareName'), data.statedShare, ctx)] : []),
     ],
   };
 }
@@ -176,6 +181,7 @@ function setup(data: ClosuresData, body: ChartBody) {
 export const data: ClosuresData = {
   closed: pickFigure(figures, 'ai-firms-closed'),
   registered: pickFigure(figures, 'ai-firms-registered'),
+  statedShare: findFigure(figures, 'ai-firms-closed-share'),
 };
 
 export const chart: ChartModule<ClosuresData> = {

@@ -1,7 +1,7 @@
 import { type ChartId, isChartId } from './catalog';
 import { loadChart as loadChartModule } from './registry';
+import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import { translator } from './shared/i18n';
-import { removeTable, renderTable } from './shared/table';
 import type { ChartContext, ChartInstance, ChartModule } from './types';
 
 /** The part of reveal's API the plugin uses (RevealApi fits it; so does a small fake in tests). */
@@ -48,11 +48,6 @@ interface LiveChart {
 
 const FIGURES = 'figure[data-chart]';
 
-/** The slide's step = how many of its fragments are shown (print pages included). */
-export function visibleSteps(container: ParentNode): number {
-  return container.querySelectorAll('.fragment.visible').length;
-}
-
 /** The slide a figure sits in (the innermost section), or the print page that holds it. */
 function slideOf(figure: HTMLElement): ParentNode | null {
   return figure.closest('.pdf-page') ?? figure.closest('section');
@@ -90,26 +85,23 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
       // Already broken: clearing the figure below is what matters.
     }
     chart.instance = undefined;
-    clearFigure(chart.figure);
-    drawFallback(chart);
+    showFallback(chart);
     if (!warned.has(chart.id)) {
       warned.add(chart.id);
       console.warn(`[charts] "${chart.id}" could not be drawn; showing its data as a table.`, error);
     }
   };
 
-  const drawFallback = (chart: LiveChart): void => {
-    const { figure, module, ctx } = chart;
-    figure.dataset.chartState = 'fallback';
-    try {
-      if (!module) throw new Error('no module');
-      renderTable(figure, module.table(module.data, ctx), { fallback: true });
-    } catch {
-      const message = figure.ownerDocument.createElement('p');
-      message.className = 'chart-fallback';
-      message.textContent = translator(ctx)('charts:common.unavailable');
-      figure.append(message);
-    }
+  const showFallback = (chart: LiveChart): void => {
+    const { module, ctx } = chart;
+    drawFallback(
+      chart.figure,
+      () => {
+        if (!module) throw new Error(`chart "${chart.id}" did not load`);
+        return module.table(module.data, ctx);
+      },
+      () => translator(ctx)('charts:common.unavailable'),
+    );
   };
 
   const markReady = (chart: LiveChart, step: number): void => {
@@ -251,8 +243,7 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
         }
         chart.ctx = isPrint() ? { ...ctx, reducedMotion: true } : ctx;
         if (chart.failed) {
-          clearFigure(chart.figure);
-          drawFallback(chart);
+          showFallback(chart);
           continue;
         }
         try {
@@ -269,10 +260,4 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     },
     whenIdle,
   };
-}
-
-/** Removes what a chart or its fallback put in a figure, keeping the author's own content (a caption). */
-function clearFigure(figure: HTMLElement): void {
-  for (const node of figure.querySelectorAll(':scope > svg.chart, :scope > p.chart-fallback')) node.remove();
-  removeTable(figure);
 }

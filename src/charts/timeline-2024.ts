@@ -152,7 +152,8 @@ function setup(data: TimelineData, body: ChartBody) {
     .append('path')
     .attr('d', leaderPath)
     .style('fill', 'none')
-    .style('stroke', chartColors.grid)
+    // Leaders tie a label to its date, so they need 3:1 against the slide: muted, not grid.
+    .style('stroke', chartColors.muted)
     .style('stroke-width', 1.5);
   const dotSel = eventSel
     .append('circle')

@@ -17,6 +17,10 @@ export interface LanguageControllerOptions {
   reducedMotion: () => boolean;
   /** Relabels live charts at their current step. */
   relabelCharts: (ctx: ChartContext) => void;
+  /** The presenter's notes language for a given audience language. */
+  notesLng: (audience: Lng) => Lng;
+  /** Called after every switch (the speaker view follows). */
+  onChange?: (lng: Lng) => void;
 }
 
 export interface LanguageController {
@@ -66,7 +70,11 @@ export function createLanguageController(
       const state = deck.getState();
       current = lng;
       void i18n.changeLanguage(lng);
-      swapSlides(container, options.content()[lng], lng);
+      const notesLng = options.notesLng(lng);
+      swapSlides(container, options.content()[lng], lng, {
+        lng: notesLng,
+        slides: options.content()[notesLng],
+      });
       applyDocumentLanguage(lng, i18n);
       deck.sync();
       deck.setState(state);
@@ -76,6 +84,7 @@ export function createLanguageController(
       // The notes plugin only re-sends notes on navigation events; "resumed" is a harmless one that makes the
       // speaker view pick up the new language's notes at once.
       deck.dispatchEvent({ type: 'resumed', data: {} });
+      options.onChange?.(lng);
     },
   };
 }

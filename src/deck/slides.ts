@@ -1,32 +1,50 @@
 import type { RenderedSlide } from '../build/render-slide';
 import { type Lng, languages } from '../i18n/languages';
 
-/** The inner HTML of a slide: its content and its speaker notes (reveal reads `aside.notes`). */
-function slideInnerHtml(slide: RenderedSlide): string {
-  return `${slide.html}<aside class="notes">${slide.notes}</aside>`;
+/** Which notes go into the slides: the presenter's language, which may differ from the audience's. */
+export interface NotesSource {
+  lng: Lng;
+  slides: readonly RenderedSlide[];
+}
+
+function notesHtml(id: string, notes: NotesSource): string {
+  const slide = notes.slides.find((s) => s.id === id);
+  return `<aside class="notes" lang="${languages[notes.lng].htmlLang}">${slide?.notes ?? ''}</aside>`;
 }
 
 /** Creates the deck's <section> elements for one language (first mount). */
-export function mountSlides(container: HTMLElement, slides: readonly RenderedSlide[], lng: Lng): void {
+export function mountSlides(
+  container: HTMLElement,
+  slides: readonly RenderedSlide[],
+  lng: Lng,
+  notes: NotesSource,
+): void {
   const sections = slides.map((slide) => {
     const section = document.createElement('section');
     section.id = slide.id;
     for (const [name, value] of Object.entries(slide.attrs)) section.setAttribute(name, value);
     section.setAttribute('lang', languages[lng].htmlLang);
-    section.innerHTML = slideInnerHtml(slide);
+    section.innerHTML = slide.html + notesHtml(slide.id, notes);
     return section;
   });
   container.replaceChildren(...sections);
 }
+
+const sectionsOf = (container: HTMLElement) => container.querySelectorAll<HTMLElement>('section[id]');
 
 /**
  * Swaps every slide's content and notes to another language in place. The <section> elements stay (so reveal's
  * indices, hash and backgrounds stay valid), fragments keep their shown/hidden classes by position, and live
  * chart figures are moved into the new content so charts keep their state and only need relabelling.
  */
-export function swapSlides(container: HTMLElement, slides: readonly RenderedSlide[], lng: Lng): void {
+export function swapSlides(
+  container: HTMLElement,
+  slides: readonly RenderedSlide[],
+  lng: Lng,
+  notes: NotesSource,
+): void {
   const byId = new Map(slides.map((slide) => [slide.id, slide]));
-  for (const section of container.querySelectorAll<HTMLElement>('section[id]')) {
+  for (const section of sectionsOf(container)) {
     const slide = byId.get(section.id);
     if (!slide) continue;
     const fragmentClasses = Array.from(section.querySelectorAll('.fragment'), (f) => [
@@ -36,7 +54,7 @@ export function swapSlides(container: HTMLElement, slides: readonly RenderedSlid
     const liveFigures = new Map(
       Array.from(section.querySelectorAll<HTMLElement>('figure[data-chart]'), (f) => [f.dataset.chart, f]),
     );
-    section.innerHTML = slideInnerHtml(slide);
+    section.innerHTML = slide.html + notesHtml(slide.id, notes);
     section.setAttribute('lang', languages[lng].htmlLang);
     section.querySelectorAll('.fragment').forEach((fragment, index) => {
       const [visible, current] = fragmentClasses[index] ?? [false, false];
@@ -47,5 +65,13 @@ export function swapSlides(container: HTMLElement, slides: readonly RenderedSlid
       const live = liveFigures.get(placeholder.dataset.chart);
       if (live) placeholder.replaceWith(live);
     }
+  }
+}
+
+/** Replaces only the speaker notes (the presenter changed the notes language). */
+export function setNotes(container: HTMLElement, notes: NotesSource): void {
+  for (const section of sectionsOf(container)) {
+    const aside = section.querySelector(':scope > aside.notes');
+    if (aside) aside.outerHTML = notesHtml(section.id, notes);
   }
 }

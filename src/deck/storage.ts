@@ -19,3 +19,4 @@ export function writeSetting(key: string, value: string): void {
 }
 
 export const languageKey = 'chuhai.lng';
+export const notesLanguageKey = 'chuhai.notesLng';

@@ -1,3 +1,4 @@
+import type { DataEvent, Figure } from '../../build/data-schema';
 import type { Lng } from '../../i18n/languages';
 import type { ChartContext } from '../types';
 import { translator } from './i18n';
@@ -35,6 +36,11 @@ export interface EventRecord {
   figure?: string;
 }
 
+/** Compile-time guard: the validated shapes fit these, so a schema change that would break a chart fails tsc. */
+type Fits<Validated extends Structural, Structural> = Validated;
+export type SchemaFigureFits = Fits<Figure, FigureRecord>;
+export type SchemaEventFits = Fits<DataEvent, EventRecord>;
+
 export function localText(text: LocalText, lng: Lng): string {
   return text[lng];
 }
@@ -45,9 +51,14 @@ export function shortSource(source: { name: LocalText }, lng: Lng): string {
   return (head ?? '').trim();
 }
 
+/** A figure that may or may not be in the data (an optional refinement, such as a share the source states). */
+export function findFigure(figures: readonly FigureRecord[], id: string): FigureRecord | undefined {
+  return figures.find((figure) => figure.id === id);
+}
+
 /** Finds a figure by id; a missing id is a data error worth a clear message. */
 export function pickFigure(figures: readonly FigureRecord[], id: string): FigureRecord {
-  const hit = figures.find((figure) => figure.id === id);
+  const hit = findFigure(figures, id);
   if (!hit) throw new Error(`data/figures.json: no figure "${id}". Add it (see /tmp/data-spec.md).`);
   return hit;
 }

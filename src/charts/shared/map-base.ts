@@ -57,8 +57,8 @@ export function countryById(id: string): Country | undefined {
 }
 
 /**
- * The shared theme colours (CSS variables with fallbacks). Measured on the navy slide: route gold 10.2:1 on
- * sea, 7.0:1 on land; accent 6.0:1 on sea, 4.1:1 on land. Routes and arcs get a sea-coloured casing so they
+ * The shared theme colours (CSS variables with fallbacks). With the theme's values: route gold 7.7:1 on
+ * sea, 5.7:1 on land; accent 4.9:1 on sea, 3.6:1 on land. Routes and arcs get a sea-coloured casing so they
  * also stand out where they cross accent-filled countries.
  */
 export const mapColors = chartColors;

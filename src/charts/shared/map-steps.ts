@@ -1,4 +1,4 @@
-import { type BaseType, easeCubicInOut, easeLinear, type Selection } from 'd3';
+import { type BaseType, easeCubicInOut, easeLinear, interrupt, type Selection } from 'd3';
 import { STEP_TRANSITION } from './transition';
 
 /**
@@ -60,7 +60,11 @@ export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
   ends: Promise<void>[],
   linear = false,
 ): void {
-  sel.interrupt(STEP_TRANSITION);
+  // interrupt() imported by name: d3 is side-effect free for bundlers, so a chart that only calls
+  // selection.transition() could lose d3-transition's prototype patch in a production build.
+  sel.each(function stop() {
+    interrupt(this, STEP_TRANSITION);
+  });
   if (!timing) {
     sel.attr(attr, target);
     return;

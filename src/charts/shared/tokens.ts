@@ -1,17 +1,18 @@
 /**
  * Design tokens shared by every chart. Colours are CSS custom properties so the theme can change them; the
  * fallbacks keep the charts readable without the theme (and keep jsdom snapshots stable).
- * Same fallbacks as the maps. On the navy slide (#0b1d33) ink, muted, accent and route pass 4.5:1 for text;
- * marks that differ only by colour are kept apart by a gap of background, so each is judged against the slide.
+ * The fallbacks equal the theme's values in src/styles/tokens.css. On the navy slide (#0b1d33) ink, muted,
+ * accent and route pass 4.5:1 for text; marks that differ only by colour are kept apart by a gap of
+ * background, so each is judged against the slide.
  */
 export const chartColors = {
   ink: 'var(--chart-ink, #f4efe6)',
-  muted: 'var(--chart-muted, #b9c3cf)',
-  accent: 'var(--chart-accent, #f4743f)',
-  sea: 'var(--chart-sea, #0b1d33)',
-  land: 'var(--chart-land, #23395a)',
-  route: 'var(--chart-route, #f2c25b)',
-  grid: 'var(--chart-grid, #3b5170)',
+  muted: 'var(--chart-muted, #a9b6c8)',
+  accent: 'var(--chart-accent, #ef6a4c)',
+  sea: 'var(--chart-sea, #0f2742)',
+  land: 'var(--chart-land, #223d5e)',
+  route: 'var(--chart-route, #e8b04a)',
+  grid: 'var(--chart-grid, #3a5478)',
 } as const;
 
 export const chartFont = "var(--chart-font, 'Inter Variable', 'Noto Sans SC Variable', sans-serif)";

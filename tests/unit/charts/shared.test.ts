@@ -85,7 +85,12 @@ describe('renderTable', () => {
 describe('stepTransition', () => {
   const rects = () => {
     const svg = select(newFigure('test')).append('svg');
-    return svg.selectAll('rect').data([1, 2]).join('rect').attr('width', 0).style('fill', chartColors.ink);
+    return svg
+      .selectAll<SVGRectElement, number>('rect')
+      .data([1, 2])
+      .join('rect')
+      .attr('width', 0)
+      .style('fill', chartColors.ink);
   };
 
   it('sets values at once, with no timer, when not animating', async () => {
