@@ -1,3 +1,6 @@
+// d3 declares itself free of side effects, so a bundler may drop the module that adds .transition() and
+// .interrupt() to selections; importing d3-transition (which declares side effects) keeps it in every chunk.
+import 'd3-transition';
 import { type BaseType, easeCubicInOut, interpolate, type Selection } from 'd3';
 import { stepDuration } from './tokens';
 

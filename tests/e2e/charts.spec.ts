@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { currentSlide, expect, openDeck, test } from './fixtures';
+
+const chartSlides: Record<string, number> = {
+  'zheng-he': 3,
+  'ai-companies': 2,
+  expansion: 4,
+  bytedance: 3,
+  'llm-boom': 2,
+  closures: 1,
+  'timeline-2024': 4,
+  funding: 1,
+};
+
+const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
+const svgMarkup = (page: Page) => figure(page).locator('svg').first().evaluate((svg) => svg.outerHTML);
+const svgText = (page: Page) => figure(page).locator('svg').first().evaluate((svg) => svg.textContent ?? '');
+
+async function settled(page: Page, step: number) {
+  await expect(figure(page)).toHaveAttribute('data-chart-state', 'ready');
+  await expect(figure(page)).toHaveAttribute('data-step', String(step));
+}
+
+test('each chart slide draws, and every fragment step changes the drawing', async ({ page }) => {
+  for (const [id, steps] of Object.entries(chartSlides)) {
+    await openDeck(page, `/?lng=en#/${id}`);
+    await settled(page, 0);
+    await expect(figure(page).locator('svg[role="img"]')).toHaveCount(1);
+    await expect(figure(page).locator('table')).toHaveCount(1);
+    let previous = await svgMarkup(page);
+    for (let step = 1; step <= steps; step++) {
+      await page.keyboard.press('ArrowRight');
+      await settled(page, step);
+      await page.waitForTimeout(100);
+      const now = await svgMarkup(page);
+      expect(now, `${id} step ${step} changes the drawing`).not.toBe(previous);
+      previous = now;
+    }
+    // Stepping back reverses.
+    await page.keyboard.press('ArrowLeft');
+    await settled(page, steps - 1);
+  }
+});
+
+test('the language toggle relabels a live chart at its step, without replaying it', async ({ page }) => {
+  await openDeck(page, '/?lng=en#/funding/0');
+  await settled(page, 1);
+  const english = await svgText(page);
+  const node = await figure(page).elementHandle();
+  await page.locator('.lang-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect.poll(() => svgText(page)).not.toBe(english);
+  expect(await svgText(page)).toMatch(/亿美元/);
+  // The same figure element stays on screen, at the same step.
+  expect(await node!.evaluate((el) => el.isConnected && el.closest('section')?.classList.contains('present'))).toBe(true);
+  await settled(page, 1);
+});
+
+test.describe('reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test('shows each step at once and turns off slide transitions', async ({ page }) => {
+    await openDeck(page, '/?lng=en#/zheng-he');
+    expect(await page.evaluate(() => window.Reveal.getConfig().transition)).toBe('none');
+    await settled(page, 0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // No animation to wait for: the final state is there within a frame or two.
+    await expect(figure(page)).toHaveAttribute('data-step', '3', { timeout: 300 });
+  });
+});
+
+test('the print view draws every chart at the state of its page (the final step)', async ({ page }) => {
+  await page.goto('/?print-pdf&lng=zh');
+  await page.waitForFunction(() => document.documentElement.dataset.chartsPrinted === 'true', null, { timeout: 30_000 });
+  const states = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.pdf-page figure[data-chart]'), (f) => ({
+      chart: f.dataset.chart,
+      step: Number(f.dataset.step),
+      fragments: f.closest('section')!.querySelectorAll('.fragment').length,
+      svg: f.querySelectorAll('svg').length,
+    })),
+  );
+  expect(states).toHaveLength(Object.keys(chartSlides).length);
+  for (const s of states) expect(s, `${s.chart} printed at its last step`).toMatchObject({ step: s.fragments, svg: 1 });
+});
+
+test('a chart that throws shows its data as a table, and the deck goes on', async ({ page }) => {
+  await openDeck(page, '/?lng=en&chart-fail=funding#/funding');
+  await expect(figure(page)).toHaveAttribute('data-chart-state', 'fallback');
+  await expect(figure(page).locator('table.chart-fallback')).toBeVisible();
+  await expect(figure(page).locator('table.chart-fallback td').first()).not.toBeEmpty();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(currentSlide(page)).toHaveId('overseas-markets');
+});
+
+test('200 slide changes leave the DOM size and the running timers flat', async ({ page }) => {
+  await page.addInitScript(() => {
+    const live = new Set<number>();
+    const w = window as unknown as { __timers: () => number };
+    const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
+      const id = st(
+        (...a: unknown[]) => {
+          live.delete(id);
+          if (typeof fn === 'function') fn(...a);
+        },
+        ms,
+        ...rest,
+      );
+      live.add(id);
+      return id;
+    }) as typeof setTimeout;
+    window.clearTimeout = ((id?: number) => {
+      if (id !== undefined) live.delete(id);
+      ct(id);
+    }) as typeof clearTimeout;
+    window.setInterval = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
+      const id = si(fn, ms, ...rest);
+      live.add(id);
+      return id;
+    }) as typeof setInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) live.delete(id);
+      ci(id);
+    }) as typeof clearInterval;
+    w.__timers = () => live.size;
+  });
+  await openDeck(page, '/?lng=en#/zheng-he');
+  const walk = async (times: number) => {
+    for (let i = 0; i < times; i++) {
+      await page.evaluate((forward) => (forward ? window.Reveal.right() : window.Reveal.left()), i % 20 < 10);
+    }
+    await page.waitForTimeout(1500);
+  };
+  const measure = () =>
+    page.evaluate(() => ({
+      nodes: document.getElementsByTagName('*').length,
+      timers: (window as unknown as { __timers: () => number }).__timers(),
+    }));
+  await walk(20);
+  const first = await measure();
+  await walk(200);
+  const after = await measure();
+  expect(after.nodes).toBeLessThanOrEqual(first.nodes * 1.05);
+  expect(after.timers).toBeLessThanOrEqual(first.timers + 1);
+});
