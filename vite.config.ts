@@ -2,7 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { checkLocales } from './src/build/check-locales';
 import { validateData } from './src/build/validate-data';
+import { cspPlugin } from './src/build/vite-plugin-csp';
 import { deckPlugin } from './src/build/vite-plugin-deck';
+import { fontsPlugin } from './src/build/vite-plugin-fonts';
+import { slideLayout } from './src/deck/layout';
+import { createFormatters } from './src/i18n/format';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,6 +16,9 @@ export default defineConfig({
       root,
       checks: [() => validateData(`${root}data`), () => checkLocales(root)],
     }),
+    cspPlugin({ layout: slideLayout }),
+    // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
+    fontsPlugin({ root, format: createFormatters }),
   ],
   build: {
     target: 'es2022',

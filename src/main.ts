@@ -1,9 +1,12 @@
+// The deck's fonts: a build-time subset of Inter and Noto Sans SC (src/build/vite-plugin-fonts.ts).
+import 'virtual:fonts.css';
 import './styles/theme.css';
 import content from 'virtual:slides';
 import type { Deck } from './build/assemble-deck';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController } from './deck/language';
+import { createReaderControls, type ReaderControls } from './deck/reader';
 import { mountSlides, type NotesSource, setNotes, swapSlides } from './deck/slides';
 import { createSpeakerViewBridge, parseLanguageMessage } from './deck/speaker-view';
 import { languageKey, notesLanguageKey, readSetting, writeSetting } from './deck/storage';
@@ -21,14 +24,17 @@ declare global {
 
 let slides: Deck = content;
 const params = new URLSearchParams(window.location.search);
+const initialHash = window.location.hash;
 // The speaker view's two slide previews are copies of this page, loaded with ?receiver.
 const isReceiver = params.has('receiver');
 document.documentElement.classList.toggle('is-receiver', isReceiver);
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+// A single-file export (npm run export:html) names its language; it wins over a choice saved by another file.
+const fileLng = document.querySelector<HTMLMetaElement>('meta[name="deck-default-lng"]')?.content;
 const lng = detectLanguage({
   search: window.location.search,
-  stored: readSetting(languageKey),
+  stored: fileLng ?? readSetting(languageKey),
   browser: navigator.languages,
 });
 const i18n = createI18n(lng);
@@ -78,13 +84,17 @@ const language = createLanguageController(
     onChange: (next) => {
       speakerView.audienceLanguageChanged(next);
       speakerView.relabel();
+      reader?.update();
     },
   },
   lng,
 );
 toggle.update(lng, false);
+let reader: ReaderControls | undefined;
 
 void deck.initialize().then(() => {
+  if (!isReceiver)
+    reader = createReaderControls(deck, i18n, document.querySelector<HTMLElement>('.deck-ui')!, initialHash);
   deck.addKeyBinding({ keyCode: 76, key: 'L', description: i18n.t('ui:language.shortcut') }, () =>
     toggle.element.click(),
   );

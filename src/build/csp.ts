@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -127,9 +127,16 @@ export function revealInlineSources(layout: PrintLayout, revealDir = findRevealD
   };
 }
 
+/** The installed reveal.js package's folder (its exports map hides package.json, so walk up from its main). */
 export function findRevealDir(from = process.cwd()): string {
   const require = createRequire(join(from, 'package.json'));
-  return dirname(require.resolve('reveal.js/package.json'));
+  let dir = dirname(require.resolve('reveal.js'));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('CSP: reveal.js is not installed.');
+    dir = parent;
+  }
+  return dir;
 }
 
 const unique = (values: string[]) => Array.from(new Set(values));

@@ -2,6 +2,7 @@ import Reveal, { type RevealApi, type RevealConfig, type RevealPlugin } from 're
 import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
+import { slideLayout } from './layout';
 
 /** Options reveal.js reads at run time but its 6.0.2 types leave out (see research/anchors.md §1.3). */
 export interface DeckConfig extends RevealConfig {
@@ -9,13 +10,13 @@ export interface DeckConfig extends RevealConfig {
   minimumTimePerSlide?: number;
 }
 
-export const slideSize = { width: 1280, height: 720 } as const;
+export const slideSize = { width: slideLayout.width, height: slideLayout.height } as const;
 
 /** The deck's reveal.js configuration. Query parameters (?view=scroll, ?print-pdf…) still override it. */
 export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[]): DeckConfig {
   return {
     ...slideSize,
-    margin: 0.04,
+    margin: slideLayout.margin,
     hash: true, // #/<slide-id> deep links, kept across language switches
     respondToHashChanges: true,
     controls: true,

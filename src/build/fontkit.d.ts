@@ -1,0 +1,20 @@
+/** The small part of fontkit 2.0.4 the font subsetter uses (the package ships no types). */
+declare module 'fontkit' {
+  export interface VariationAxis {
+    name: string;
+    min: number;
+    default: number;
+    max: number;
+  }
+
+  export interface Font {
+    readonly familyName: string;
+    /** Every code point in the font's cmap. */
+    readonly characterSet: number[];
+    readonly variationAxes: Record<string, VariationAxis>;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+
+  /** Reads a TTF, OTF, WOFF or WOFF2 font from a buffer. */
+  export function create(buffer: Uint8Array): Font;
+}
