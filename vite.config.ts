@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import pkg from './package.json';
 import { checkLocales } from './src/build/check-locales';
 import { validateData } from './src/build/validate-data';
 import { cspPlugin } from './src/build/vite-plugin-csp';
@@ -7,14 +8,21 @@ import { deckPlugin } from './src/build/vite-plugin-deck';
 import { fontsPlugin } from './src/build/vite-plugin-fonts';
 import { slideLayout } from './src/deck/layout';
 import { createFormatters } from './src/i18n/format';
+import enUi from './src/i18n/locales/en/ui.json';
+import zhUi from './src/i18n/locales/zh/ui.json';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Where the deck is published (package.json "deck.publicUrl", or DECK_PUBLIC_URL): the title and closing slides
+// show it as a QR code so the audience can follow on their phones. Empty: no QR codes.
+const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
 
 export default defineConfig({
   plugins: [
     deckPlugin({
       root,
       checks: [() => validateData(`${root}data`), () => checkLocales(root)],
+      publicUrl,
+      qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),
     cspPlugin({ layout: slideLayout }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.

@@ -1,6 +1,8 @@
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import type { Lng } from '../i18n/languages';
 import { loadDeck } from './assemble-deck';
+import { addQrCodes } from './qr';
 
 const virtualId = 'virtual:slides';
 const resolvedId = `\0${virtualId}`;
@@ -10,6 +12,10 @@ export interface DeckPluginOptions {
   root: string;
   /** Extra checks run before the build starts (data schema, locale parity); each throws to stop the build. */
   checks?: ReadonlyArray<() => void>;
+  /** The deck's public address: slides marked data-qr show it as a QR code. Empty: no QR codes. */
+  publicUrl?: string;
+  /** The line under the QR code, per language. */
+  qrCaptions?: Record<Lng, string>;
 }
 
 /**
@@ -29,10 +35,12 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     resolveId(id) {
       return id === virtualId ? resolvedId : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== resolvedId) return undefined;
-      const deck = loadDeck(options.root);
+      let deck = loadDeck(options.root);
       for (const slide of [...deck.en, ...deck.zh]) this.addWatchFile(resolve(options.root, slide.file));
+      if (options.publicUrl && options.qrCaptions)
+        deck = await addQrCodes(deck, options.publicUrl, options.qrCaptions);
       return `export default ${JSON.stringify(deck)};`;
     },
     handleHotUpdate({ file, server }) {

@@ -81,3 +81,18 @@ test('arrow keys and fragments step through a chart slide', async ({ page }) => 
   expect(after.indexf).toBe((before.indexf ?? -1) + 1);
   await expect(currentSlide(page).locator('.fragment.visible')).toHaveCount(1);
 });
+
+test('the title and closing slides show a QR code of the deck address in the room language', async ({ page }) => {
+  for (const [lng, caption] of [
+    ['en', 'Read along on your phone'],
+    ['zh', '用手机扫码'],
+  ] as const) {
+    for (const id of ['title', 'conclusion']) {
+      await openDeck(page, `/?lng=${lng}#/${id}`);
+      const qr = currentSlide(page).locator('figure.deck-qr');
+      await expect(qr.locator('svg path')).toHaveCount(2);
+      await expect(qr.locator('figcaption')).toContainText(caption);
+      await expect(qr.locator('a')).toHaveAttribute('href', new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?lng=${lng}$`));
+    }
+  }
+});
