@@ -12,6 +12,8 @@ export interface DataProblem {
   path: string;
   /** "<what is wrong>. <what to do>." */
   message: string;
+  /** 1-based line in the file of the value the path names (or of the object a missing key belongs to). */
+  line?: number;
 }
 
 export type Path = readonly PropertyKey[];

@@ -17,13 +17,21 @@ import {
   type PlacesFile,
   type VoyagesFile,
 } from './data-schema';
+import { lineOfJsonPath } from './json-locate';
 import { findJsonSyntaxProblem } from './json-syntax';
 
 export type { DataProblem } from './data-issues';
 export { formatPath } from './data-issues';
 
 export function formatDataProblem(p: DataProblem): string {
-  return `${p.file}: ${p.path}: ${p.message}`;
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path}: ${p.message}`;
+}
+
+/** "routes[2].path[3]" → ["routes", 2, "path", 3]. */
+function pathKeys(path: string): PropertyKey[] {
+  return Array.from(path.matchAll(/([^.[\]]+)|\[(\d+)\]/g), (m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1]!,
+  );
 }
 
 /** Thrown when data/ is wrong; the message lists every problem, one per line. `file`/`path` are the first's. */
@@ -102,7 +110,14 @@ export function validateDataFiles(files: Record<string, string>, dir = 'data'): 
 
   runCrossChecks({ raw, label, add });
 
-  const problems = DATA_FILE_NAMES.flatMap((n) => byFile.get(n) ?? []);
+  const problems = DATA_FILE_NAMES.flatMap((name) =>
+    (byFile.get(name) ?? []).map((p) =>
+      // Point at the line too, where the file parsed and the path names a place in it.
+      raw[name] !== undefined && p.path !== 'top level' && !p.line
+        ? { ...p, line: lineOfJsonPath(files[name]!.replace(/^\uFEFF/, ''), pathKeys(p.path)) }
+        : p,
+    ),
+  );
   if (problems.length > 0) throw new DataError(problems);
   return {
     figures: parsed['figures.json'] as FiguresFile,

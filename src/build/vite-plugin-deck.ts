@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Lng } from '../i18n/languages';
-import { loadDeck } from './assemble-deck';
+import { type Deck, loadDeck } from './assemble-deck';
 import { addQrCodes } from './qr';
 
 const virtualId = 'virtual:slides';
@@ -27,20 +27,28 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   const runChecks = () => {
     for (const check of options.checks ?? []) check();
   };
+  const compile = async (): Promise<Deck> => {
+    const deck = loadDeck(options.root);
+    return options.publicUrl && options.qrCaptions
+      ? addQrCodes(deck, options.publicUrl, options.qrCaptions)
+      : deck;
+  };
+  // Compiled once at build start, so bad content stops the build before anything is bundled or written.
+  let compiled: Deck | undefined;
   return {
     name: 'chuhai-deck',
-    buildStart() {
+    async buildStart() {
       runChecks();
+      compiled = await compile();
     },
     resolveId(id) {
       return id === virtualId ? resolvedId : undefined;
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      let deck = loadDeck(options.root);
+      const deck = compiled ?? (await compile());
+      compiled = undefined; // a later load (a slide edit in dev) compiles afresh
       for (const slide of [...deck.en, ...deck.zh]) this.addWatchFile(resolve(options.root, slide.file));
-      if (options.publicUrl && options.qrCaptions)
-        deck = await addQrCodes(deck, options.publicUrl, options.qrCaptions);
       return `export default ${JSON.stringify(deck)};`;
     },
     handleHotUpdate({ file, server }) {

@@ -15,10 +15,6 @@ export interface ReaderControls {
 
 export const readerNotesKey = 'chuhai.readerNotes';
 
-interface ScrollApi {
-  isScrollView(): boolean;
-}
-
 /** The same URL in the other view: ?view=scroll added or removed, language and slide kept. */
 export function viewUrl(href: string, scroll: boolean): string {
   const url = new URL(href);
@@ -43,7 +39,7 @@ export function createReaderControls(
   host: HTMLElement,
   initialHash = window.location.hash,
 ): ReaderControls {
-  const isScroll = () => (deck as RevealApi & ScrollApi).isScrollView();
+  const isScroll = () => deck.isScrollView();
   const doc = document;
 
   const viewLink = doc.createElement('a');

@@ -33,7 +33,7 @@ function at(data: Json, ...path: (string | number)[]): Json {
 }
 
 /** The DataError message that validating `files` throws. */
-function errorOf(files: Record<string, string>): string {
+function rawErrorOf(files: Record<string, string>): string {
   try {
     validateDataFiles(files);
   } catch (e) {
@@ -41,6 +41,11 @@ function errorOf(files: Record<string, string>): string {
     throw e;
   }
   throw new Error('expected a DataError, but the data passed');
+}
+
+/** The message without the line numbers (asserted separately below, against the edited file's text). */
+function errorOf(files: Record<string, string>): string {
+  return rawErrorOf(files).replace(/^(data\/[a-z]+\.json):\d+:/gm, '$1:');
 }
 
 describe('the real data in data/', () => {
@@ -305,7 +310,7 @@ describe('broken data: one exact message per problem', () => {
     }
     expect(error).toBeInstanceOf(DataError);
     const dataError = error as DataError;
-    expect(dataError.message.split('\n')).toEqual([
+    expect(dataError.message.replace(/^(data\/[a-z]+\.json):\d+:/gm, '$1:').split('\n')).toEqual([
       'data/figures.json: figures[3].source: missing. Every figure needs a source { name: { en, zh }, url }.',
       'data/voyages.json: voyages[0]: from 1408 is after to 1407. Swap them or fix the years.',
       'data/voyages.json: routes[2].path[3]: unknown place id "calcut". Use one of the ids in data/places.json (e.g. "calicut").',
@@ -337,5 +342,30 @@ describe('validateData reads files from disk', () => {
         },
       ]),
     );
+  });
+});
+
+describe('data problems point at a line', () => {
+  it('names the line of the value, or of the object a key is missing from', () => {
+    const files = withEdit('figures.json', (d) => {
+      delete at(d, 'figures', 3).source;
+    });
+    const lines = files['figures.json']!.split('\n');
+    const id = String(at(JSON.parse(files['figures.json']!) as Json, 'figures', 3).id);
+    const objectLine = lines.findIndex((l) => l.includes(`"id": "${id}"`));
+    const message = rawErrorOf(files);
+    const line = Number(/^data\/figures\.json:(\d+): figures\[3\]\.source: missing\./.exec(message)?.[1]);
+    // The figure's opening brace is on the line before its "id".
+    expect(line).toBe(objectLine);
+  });
+
+  it('points a bad place id at its own line', () => {
+    const files = withEdit('voyages.json', (d) => {
+      at(d, 'routes', 0).path[1] = 'nowhere';
+    });
+    const lines = files['voyages.json']!.split('\n');
+    const message = rawErrorOf(files);
+    const line = Number(/^data\/voyages\.json:(\d+): routes\[0\]\.path\[1\]/.exec(message)?.[1]);
+    expect(lines[line - 1]).toContain('"nowhere"');
   });
 });
