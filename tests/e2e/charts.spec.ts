@@ -13,8 +13,16 @@ const chartSlides: Record<string, number> = {
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
-const svgMarkup = (page: Page) => figure(page).locator('svg').first().evaluate((svg) => svg.outerHTML);
-const svgText = (page: Page) => figure(page).locator('svg').first().evaluate((svg) => svg.textContent ?? '');
+const svgMarkup = (page: Page) =>
+  figure(page)
+    .locator('svg')
+    .first()
+    .evaluate((svg) => svg.outerHTML);
+const svgText = (page: Page) =>
+  figure(page)
+    .locator('svg')
+    .first()
+    .evaluate((svg) => svg.textContent ?? '');
 
 async function settled(page: Page, step: number) {
   await expect(figure(page)).toHaveAttribute('data-chart-state', 'ready');
@@ -52,7 +60,9 @@ test('the language toggle relabels a live chart at its step, without replaying i
   await expect.poll(() => svgText(page)).not.toBe(english);
   expect(await svgText(page)).toMatch(/亿美元/);
   // The same figure element stays on screen, at the same step.
-  expect(await node!.evaluate((el) => el.isConnected && el.closest('section')?.classList.contains('present'))).toBe(true);
+  expect(
+    await node!.evaluate((el) => el.isConnected && el.closest('section')?.classList.contains('present')),
+  ).toBe(true);
   await settled(page, 1);
 });
 
@@ -72,7 +82,9 @@ test.describe('reduced motion', () => {
 
 test('the print view draws every chart at the state of its page (the final step)', async ({ page }) => {
   await page.goto('/?print-pdf&lng=zh');
-  await page.waitForFunction(() => document.documentElement.dataset.chartsPrinted === 'true', null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.chartsPrinted === 'true', null, {
+    timeout: 30_000,
+  });
   const states = await page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>('.pdf-page figure[data-chart]'), (f) => ({
       chart: f.dataset.chart,
@@ -82,7 +94,8 @@ test('the print view draws every chart at the state of its page (the final step)
     })),
   );
   expect(states).toHaveLength(Object.keys(chartSlides).length);
-  for (const s of states) expect(s, `${s.chart} printed at its last step`).toMatchObject({ step: s.fragments, svg: 1 });
+  for (const s of states)
+    expect(s, `${s.chart} printed at its last step`).toMatchObject({ step: s.fragments, svg: 1 });
 });
 
 test('a chart that throws shows its data as a table, and the deck goes on', async ({ page }) => {

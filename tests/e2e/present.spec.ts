@@ -82,7 +82,9 @@ test('arrow keys and fragments step through a chart slide', async ({ page }) => 
   await expect(currentSlide(page).locator('.fragment.visible')).toHaveCount(1);
 });
 
-test('the title and closing slides show a QR code of the deck address in the room language', async ({ page }) => {
+test('the title and closing slides show a QR code of the deck address in the room language', async ({
+  page,
+}) => {
   for (const [lng, caption] of [
     ['en', 'Read along on your phone'],
     ['zh', '用手机扫码'],
@@ -92,7 +94,10 @@ test('the title and closing slides show a QR code of the deck address in the roo
       const qr = currentSlide(page).locator('figure.deck-qr');
       await expect(qr.locator('svg path')).toHaveCount(2);
       await expect(qr.locator('figcaption')).toContainText(caption);
-      await expect(qr.locator('a')).toHaveAttribute('href', new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?lng=${lng}$`));
+      await expect(qr.locator('a')).toHaveAttribute(
+        'href',
+        new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?lng=${lng}$`),
+      );
     }
   }
 });

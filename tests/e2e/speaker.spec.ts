@@ -19,7 +19,9 @@ const previewLangs = (popup: Page) =>
 test('S opens the speaker view with the current slide notes, a timer and pacing', async ({ page }) => {
   await openDeck(page, '/?lng=en#/price-war');
   const popup = await openSpeakerView(page);
-  const expected = await page.evaluate(() => document.querySelector('section.present aside.notes')?.textContent ?? '');
+  const expected = await page.evaluate(
+    () => document.querySelector('section.present aside.notes')?.textContent ?? '',
+  );
   await expect(popup.locator('.speaker-controls-notes .value')).toContainText(expected.trim().slice(0, 60));
   await expect(popup.locator('#upcoming-slide .label')).toHaveText('Next');
   await expect(popup.locator('.speaker-controls-time .timer')).toBeVisible();
@@ -27,7 +29,9 @@ test('S opens the speaker view with the current slide notes, a timer and pacing'
   await expect.poll(() => previews(popup).length).toBe(2);
 });
 
-test('audience in Chinese, presenter reading English notes; both switch independently and live', async ({ page }) => {
+test('audience in Chinese, presenter reading English notes; both switch independently and live', async ({
+  page,
+}) => {
   // Like reveal's ?notes, ?notes-lng= opens the speaker view on load, here with English notes.
   const popupPromise = page.context().waitForEvent('page');
   await openDeck(page, '/?lng=zh&notes-lng=en#/funding');

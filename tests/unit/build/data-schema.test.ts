@@ -361,7 +361,7 @@ describe('data problems point at a line', () => {
 
   it('points a bad place id at its own line', () => {
     const files = withEdit('voyages.json', (d) => {
-      at(d, 'routes', 0).path[1] = 'nowhere';
+      (at(d, 'routes', 0, 'path') as unknown as string[])[1] = 'nowhere';
     });
     const lines = files['voyages.json']!.split('\n');
     const message = rawErrorOf(files);
