@@ -7,6 +7,7 @@ import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController } from './deck/language';
 import { createReaderControls, type ReaderControls } from './deck/reader';
+import { localizeRevealLabels } from './deck/reveal-labels';
 import { mountSlides, type NotesSource, setNotes, swapSlides } from './deck/slides';
 import { createSpeakerViewBridge, parseLanguageMessage } from './deck/speaker-view';
 import { languageKey, notesLanguageKey, readSetting, writeSetting } from './deck/storage';
@@ -84,6 +85,7 @@ const language = createLanguageController(
     onChange: (next) => {
       speakerView.audienceLanguageChanged(next);
       speakerView.relabel();
+      localizeRevealLabels(root, i18n.getFixedT(next));
       reader?.update();
     },
   },
@@ -93,6 +95,7 @@ toggle.update(lng, false);
 let reader: ReaderControls | undefined;
 
 void deck.initialize().then(() => {
+  localizeRevealLabels(root, i18n.getFixedT(language.current));
   if (!isReceiver)
     reader = createReaderControls(deck, i18n, document.querySelector<HTMLElement>('.deck-ui')!, initialHash);
   deck.addKeyBinding({ keyCode: 76, key: 'L', description: i18n.t('ui:language.shortcut') }, () =>

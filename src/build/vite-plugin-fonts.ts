@@ -1,9 +1,12 @@
 import type { Plugin, ResolvedConfig } from 'vite';
 import {
   buildFontSubset,
+  bytesByFamily,
+  cjkBudgetBytes,
   collectCharacters,
   describeSubset,
   type FormatterFactory,
+  notoFamily,
   readDeckSources,
   writeDevFontsCss,
 } from './fonts';
@@ -40,6 +43,12 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       const subset = await buildFontSubset({ root: options.root, characters, cacheDir: options.cacheDir });
       cssFile = subset.cssFile;
       config.logger.info(describeSubset(subset, options.root));
+      const cjk = bytesByFamily(subset.files)[notoFamily] ?? 0;
+      if (cjk > cjkBudgetBytes) {
+        config.logger.warn(
+          `fonts: the Chinese font subset is ${(cjk / 1024).toFixed(1)} KiB, over its ${cjkBudgetBytes / 1024} KiB budget.`,
+        );
+      }
       if (subset.missing) {
         config.logger.warn(
           `fonts: no bundled font has ${JSON.stringify(subset.missing)}; the system's fonts will draw it.`,

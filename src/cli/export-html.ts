@@ -35,30 +35,26 @@ class UsageError extends Error {
 }
 
 export function parseHtmlExportArgs(argv: readonly string[]): HtmlExportOptions | 'help' {
-  let parsed: ReturnType<typeof parse>;
-  function parse() {
-    return parseArgs({
+  let values: { out?: string; lng?: string[]; help?: boolean };
+  try {
+    values = parseArgs({
       args: [...argv],
       options: {
         out: { type: 'string' },
         lng: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
-      allowPositionals: false,
       strict: true,
-    });
-  }
-  try {
-    parsed = parse();
+    }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (parsed.values.help) return 'help';
-  const lngs = parsed.values.lng ?? [...supportedLngs];
+  if (values.help) return 'help';
+  const lngs = values.lng ?? [...supportedLngs];
   for (const lng of lngs) {
     if (!isLng(lng)) throw new UsageError(`--lng must be one of ${supportedLngs.join(', ')}, not "${lng}".`);
   }
-  return { out: parsed.values.out ?? 'exports', lngs: [...new Set(lngs as Lng[])] };
+  return { out: values.out ?? 'exports', lngs: [...new Set(lngs as Lng[])] };
 }
 
 /** `chuhai-going-global-en.html`, from the English deck title like the PDF export. */
@@ -71,7 +67,9 @@ interface DeckStrings {
 }
 
 const readStrings = (lng: Lng) =>
-  JSON.parse(readFileSync(join(projectRoot, 'src', 'i18n', 'locales', lng, 'ui.json'), 'utf8')) as DeckStrings;
+  JSON.parse(
+    readFileSync(join(projectRoot, 'src', 'i18n', 'locales', lng, 'ui.json'), 'utf8'),
+  ) as DeckStrings;
 
 /** Builds the deck with everything in one script and every asset inline; returns the inlined page. */
 async function buildSingleFile(): Promise<string> {
@@ -103,7 +101,7 @@ async function buildSingleFile(): Promise<string> {
       if (!path.startsWith(outDir + sep) || !existsSync(path)) return null;
       return readFileSync(path);
     });
-    return withSingleFilePolicy(single.html);
+    return withSingleFilePolicy(single);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -137,7 +135,9 @@ export async function exportHtml(options: HtmlExportOptions): Promise<HtmlExport
     writeFileSync(file, html);
     const bytes = Buffer.byteLength(html);
     results.push({ lng, file, bytes });
-    say(`[${index + 1}/${options.lngs.length}] ${languages[lng].label}: ${displayPath(file)} (${formatBytes(bytes)})`);
+    say(
+      `[${index + 1}/${options.lngs.length}] ${languages[lng].label}: ${displayPath(file)} (${formatBytes(bytes)})`,
+    );
   }
   say('');
   say('Single-file decks (open by double-click; no network needed):');

@@ -14,6 +14,9 @@ export interface SingleFile {
   html: string;
   /** The references that were inlined. */
   inlined: string[];
+  /** The text of the inline <script> and <style> elements written, as the browser hashes it. */
+  scripts: string[];
+  styles: string[];
 }
 
 /**
@@ -46,14 +49,20 @@ const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)
 
 export function inlineBuild(html: string, read: ReadAsset): SingleFile {
   // Only the page's own tags are checked (the inlined code may well contain src="…" in its strings).
-  const unknown = Array.from(html.matchAll(/<(script|link|img|iframe|source)\b[^>]*>/gi), (m) => m[0]).filter((tag) => {
-    const ref = attribute(tag, 'src') ?? attribute(tag, 'href');
-    if (!ref || /^(data:|#)/.test(ref)) return false;
-    const rel = attribute(tag, 'rel')?.toLowerCase();
-    return !/^<script/i.test(tag) && !['modulepreload', 'preload', 'stylesheet', 'icon'].includes(rel ?? '');
-  });
+  const unknown = Array.from(html.matchAll(/<(script|link|img|iframe|source)\b[^>]*>/gi), (m) => m[0]).filter(
+    (tag) => {
+      const ref = attribute(tag, 'src') ?? attribute(tag, 'href');
+      if (!ref || /^(data:|#)/.test(ref)) return false;
+      const rel = attribute(tag, 'rel')?.toLowerCase();
+      return (
+        !/^<script/i.test(tag) && !['modulepreload', 'preload', 'stylesheet', 'icon'].includes(rel ?? '')
+      );
+    },
+  );
   if (unknown.length > 0) throw new Error(`single file: cannot inline ${unknown.join(', ')}`);
   const inlined: string[] = [];
+  const scripts: string[] = [];
+  const styles: string[] = [];
   const need = (ref: string): Buffer => {
     const content = read(ref);
     if (!content) throw new Error(`single file: the build has no file for "${ref}".`);
@@ -64,6 +73,7 @@ export function inlineBuild(html: string, read: ReadAsset): SingleFile {
     const src = attribute(tag, 'src')!;
     const type = attribute(tag, 'type');
     const code = escapeScript(need(src).toString('utf8'));
+    scripts.push(code);
     return `<script${type ? ` type="${type}"` : ''}>${code}</script>`;
   });
   out = out.replace(/<link\b[^>]*>/gi, (tag) => {
@@ -71,11 +81,15 @@ export function inlineBuild(html: string, read: ReadAsset): SingleFile {
     const href = attribute(tag, 'href');
     if (!href || href.startsWith('data:')) return tag;
     if (rel === 'modulepreload' || rel === 'preload') return '';
-    if (rel === 'stylesheet') return `<style>${escapeStyle(need(href).toString('utf8'))}</style>`;
+    if (rel === 'stylesheet') {
+      const css = escapeStyle(need(href).toString('utf8'));
+      styles.push(css);
+      return `<style>${css}</style>`;
+    }
     if (rel === 'icon') return tag.replace(`href="${href}"`, `href="${dataUrl(href, need(href))}"`);
     return tag;
   });
-  return { html: out, inlined };
+  return { html: out, inlined, scripts, styles };
 }
 
 export function hashSource(text: string): string {
@@ -93,7 +107,8 @@ export function singleFilePolicy(policy: string, inline: { scripts: string[]; st
     .filter((d) => d[0]);
   const add = (name: string, sources: string[], replace = false) => {
     const directive = directives.find((d) => d[0] === name);
-    if (directive) directive.splice(replace ? 1 : directive.length, replace ? directive.length - 1 : 0, ...sources);
+    if (directive)
+      directive.splice(replace ? 1 : directive.length, replace ? directive.length - 1 : 0, ...sources);
   };
   add('script-src', inline.scripts.map(hashSource));
   add('style-src', inline.styles.map(hashSource));
@@ -106,21 +121,23 @@ export function singleFilePolicy(policy: string, inline: { scripts: string[]; st
 const cspMeta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
 
 const decodeAttribute = (value: string) =>
-  value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Rewrites the page's CSP meta (when it has one) for the code now inline in it. */
-export function withSingleFilePolicy(html: string): string {
-  const match = cspMeta.exec(html);
-  if (!match) return html;
-  const scripts = Array.from(html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi), (m) => m[1] ?? '').filter(
-    (s) => s.length > 0,
-  );
-  const styles = Array.from(html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi), (m) => m[1] ?? '');
-  const policy = singleFilePolicy(decodeAttribute(match[1]!), { scripts, styles });
-  return html.replace(match[0], () => `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}" />`);
+/** Rewrites the page's CSP meta (when it has one) for the code inlineBuild wrote into it. */
+export function withSingleFilePolicy(page: SingleFile): string {
+  const match = cspMeta.exec(page.html);
+  if (!match) return page.html;
+  const policy = singleFilePolicy(decodeAttribute(match[1]!), page);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}" />`;
+  return page.html.replace(match[0], () => meta);
 }
 
 export interface PageLanguage {
