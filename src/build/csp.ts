@@ -51,11 +51,11 @@ const simpleEscapes: Record<string, string> = {
 export function decodeStringLiteral(body: string): string {
   return body.replace(
     /\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g,
-    (_match, escape: string) => {
-      if (escape.startsWith('u{')) return String.fromCodePoint(Number.parseInt(escape.slice(2, -1), 16));
-      if (/^[ux][0-9a-fA-F]/.test(escape)) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
-      if (escape === '\n' || escape === '\r\n' || escape === '\r') return ''; // line continuation
-      return simpleEscapes[escape] ?? escape;
+    (_match, seq: string) => {
+      if (seq.startsWith('u{')) return String.fromCodePoint(Number.parseInt(seq.slice(2, -1), 16));
+      if (/^[ux][0-9a-fA-F]/.test(seq)) return String.fromCharCode(Number.parseInt(seq.slice(1), 16));
+      if (seq === '\n' || seq === '\r\n' || seq === '\r') return ''; // line continuation
+      return simpleEscapes[seq] ?? seq;
     },
   );
 }
@@ -63,8 +63,10 @@ export function decodeStringLiteral(body: string): string {
 /** The HTML page the notes plugin writes into the speaker-view popup, from the plugin's source. */
 export function speakerViewTemplate(notesSource: string): string {
   const match = /\.document\.write\("((?:[^"\\]|\\[\s\S])*)"\)/.exec(notesSource);
-  if (!match?.[1] || !match[1].includes('speaker-controls')) {
-    throw new Error('CSP: could not find the speaker-view template (document.write) in reveal.js notes plugin.');
+  if (!match?.[1]?.includes('speaker-controls')) {
+    throw new Error(
+      'CSP: could not find the speaker-view template (document.write) in reveal.js notes plugin.',
+    );
   }
   return decodeStringLiteral(match[1]);
 }

@@ -79,7 +79,7 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions {
       }
       case '--notes': {
         // `--notes` alone means notes pages; `--notes below` / `--notes=below` picks the layout.
-        const given = inline ?? (args[0] !== undefined && args[0] in notesLayouts ? args.shift() : 'pages');
+        const given = inline ?? (args[0] !== undefined && !args[0].startsWith('-') ? args.shift() : 'pages');
         const layout = given === undefined ? undefined : notesLayouts[given];
         if (!layout) throw new UsageError(`--notes takes "pages" or "below", not "${given}".`);
         options.notes = layout;

@@ -40,6 +40,8 @@ interface PrintViewInfo {
   description: string;
   /** Slide pages plus separate notes pages, as laid out by reveal. */
   pages: number;
+  /** One sheet, in CSS px. */
+  sheet: { width: number; height: number };
   /** Slides whose content is taller than a page (reveal gives them more than one). */
   overflowing: string[];
   figures: { slide: string; chart: string; state: string; step: string; expected: number }[];
@@ -60,30 +62,51 @@ const say = (line: string): void => {
 const complain = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
+/** A path as the user would type it: relative to where they are, absolute when that is shorter to read. */
+const shown = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
 
 async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
 }
 
-/** The PDF's author: package.json's `author`, when the project names one. */
-async function projectAuthor(): Promise<string | undefined> {
-  const pkg = await readJson<{ author?: string | { name?: string } }>(join(projectRoot, 'package.json'));
-  return typeof pkg.author === 'string' ? pkg.author : pkg.author?.name;
+interface Producer {
+  /** package.json's `author`, when the project names one. */
+  author?: string;
+  /** What made the file: the project, the exporter, reveal's print view, Chromium. */
+  creator: string;
+}
+
+async function producer(browser: Browser): Promise<Producer> {
+  type Pkg = { name?: string; version?: string; author?: string | { name?: string } };
+  const pkg = await readJson<Pkg>(join(projectRoot, 'package.json'));
+  const reveal = await readJson<Pkg>(join(projectRoot, 'node_modules/reveal.js/package.json')).catch(
+    () => ({}) as Pkg,
+  );
+  return {
+    author: typeof pkg.author === 'string' ? pkg.author : pkg.author?.name,
+    creator: `${pkg.name ?? 'deck'} export:pdf (reveal.js ${reveal.version ?? ''} print view, Chromium ${browser.version()})`,
+  };
 }
 
 async function ensureBuilt(options: ExportOptions): Promise<string> {
   const state = await distState(projectRoot);
   if (options.build === false) {
-    if (state === 'missing') throw new ExportError('dist/ is missing: run `npm run export:pdf` without --no-build.');
+    if (state === 'missing')
+      throw new ExportError('dist/ is missing: run `npm run export:pdf` without --no-build.');
     return state === 'stale' ? 'dist/ as it is (--no-build; older than the sources)' : 'dist/ (up to date)';
   }
   if (options.build === null && state === 'fresh') return 'dist/ (up to date)';
   const why = options.build ? '--build' : state === 'missing' ? 'dist/ is missing' : 'the sources changed';
   say(`Building the deck (${why})…`);
   const started = performance.now();
+  // Vite 8's notice about its future config loader concerns vite.config.ts, not the export: `npm run build` shows it.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const { build } = await import('vite');
   try {
-    await build({ root: projectRoot, logLevel: 'error', clearScreen: false });
+    await build({ root: projectRoot, logLevel: 'warn', clearScreen: false });
   } catch (error) {
     throw new ExportError(`The build failed, so nothing was exported:\n\n${formatBuildError(error)}`);
   }
@@ -107,20 +130,47 @@ async function settleFonts(page: import('@playwright/test').Page): Promise<void>
   });
 }
 
-/** Makes in-deck links (#/<slide-id>) jump inside the PDF, and reports what the print view laid out. */
-function preparePrintView(): PrintViewInfo {
+interface PrintViewSetup {
+  /** "Notes" in the deck's language, for the notes pages' label. */
+  notesLabel: string;
+  /** Notes under each slide: print.css (html.notes-below) makes each page taller, and so the sheet. */
+  notesBelow: boolean;
+}
+
+/**
+ * Makes in-deck links (#/<slide-id>) jump inside the PDF, labels the notes, and reports what the print view
+ * laid out.
+ */
+function preparePrintView(setup: PrintViewSetup): PrintViewInfo {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) {
     const id = decodeURIComponent(link.getAttribute('href')?.slice(2) ?? '').split('/')[0] ?? '';
     if (id && document.getElementById(id)) link.setAttribute('href', `#${id}`);
   }
+  for (const notes of document.querySelectorAll<HTMLElement>('.speaker-notes-pdf')) {
+    notes.dataset.label = setup.notesLabel;
+  }
+  document.documentElement.classList.toggle('notes-below', setup.notesBelow);
   const slidePages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page'));
   const heights = slidePages.map((page) => page.offsetHeight);
   const pageHeight = Math.min(...heights);
+  const sheet = { width: slidePages[0]?.offsetWidth ?? 0, height: pageHeight };
+  if (setup.notesBelow) {
+    // A taller sheet: reveal's @page rule, changed through the CSSOM (the CSP forbids a new <style>, not this).
+    for (const styleSheet of document.styleSheets) {
+      for (const rule of styleSheet.cssRules) {
+        if (rule instanceof CSSPageRule && rule.style.getPropertyValue('size')) {
+          rule.style.setProperty('size', `${sheet.width}px ${sheet.height}px`);
+        }
+      }
+    }
+  }
   return {
     title: document.title,
     lang: document.documentElement.lang,
     description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
-    pages: document.querySelectorAll('.reveal .slides > .pdf-page, .reveal .slides > .speaker-notes-pdf').length,
+    pages: document.querySelectorAll('.reveal .slides > .pdf-page, .reveal .slides > .speaker-notes-pdf')
+      .length,
+    sheet,
     overflowing: slidePages
       .filter((_, i) => (heights[i] ?? 0) > pageHeight * 1.5)
       .map((page) => page.querySelector('section')?.id ?? '?'),
@@ -140,7 +190,7 @@ async function exportLanguage(
   lng: ExportLng,
   options: ExportOptions,
   file: string,
-  author: string | undefined,
+  made: Producer,
 ): Promise<LanguageResult> {
   const started = performance.now();
   const warnings: string[] = [];
@@ -179,26 +229,41 @@ async function exportLanguage(
       const why = warnings.length > 0 ? `\n  ${warnings.join('\n  ')}` : '';
       throw new ExportError(`${lng}: the print view was not ready after ${readyTimeout / 1000} s.${why}`);
     }
+    const ui = await readJson<{ speaker: { notes: string } }>(
+      join(projectRoot, `src/i18n/locales/${lng}/ui.json`),
+    );
+    const info = await page.evaluate(preparePrintView, {
+      notesLabel: ui.speaker.notes,
+      notesBelow: options.notes === 'below',
+    });
     await settleFonts(page);
-    const info = await page.evaluate(preparePrintView);
     for (const figure of info.figures) {
       if (figure.state !== 'ready') {
         warnings.push(`chart "${figure.chart}" on #${figure.slide} printed as "${figure.state}", not drawn`);
       } else if (figure.step !== String(figure.expected)) {
-        warnings.push(`chart "${figure.chart}" on #${figure.slide} at step ${figure.step}, page shows ${figure.expected}`);
+        warnings.push(
+          `chart "${figure.chart}" on #${figure.slide} at step ${figure.step}, page shows ${figure.expected}`,
+        );
       }
     }
-    for (const id of info.overflowing) warnings.push(`slide #${id} is taller than a page and runs onto the next`);
+    for (const id of info.overflowing)
+      warnings.push(`slide #${id} is taller than a page and runs onto the next`);
 
-    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+    const pdf = await page.pdf({
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: true,
+      outline: true,
+    });
     const { bytes, pages } = await withMetadata(pdf, {
       title: info.title,
       lang: info.lang,
       subject: info.description,
-      author,
-      creator: `出海 · Going Global: npm run export:pdf (reveal.js print view, Chromium ${browser.version()})`,
+      author: made.author,
+      creator: made.creator,
     });
-    if (pages !== info.pages) warnings.push(`${pages} PDF pages for ${info.pages} laid out: check the page size`);
+    if (pages !== info.pages)
+      warnings.push(`${pages} PDF pages for ${info.pages} laid out: check the page size`);
     await writeFileAtomic(file, bytes);
     return { lng, file, pages, bytes: bytes.byteLength, ms: performance.now() - started, warnings };
   } finally {
@@ -215,7 +280,10 @@ async function launch(executablePath: string): Promise<Browser> {
     });
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new ExportError(`Chromium at ${executablePath} did not start: ${first}\n\n${chromiumHelp}`);
+    throw new ExportError(
+      `Chromium at ${executablePath} did not start (${first}).\n` +
+        `Check that \`${executablePath} --headless --version\` runs, or point CHROMIUM_PATH at another Chrome/Chromium.`,
+    );
   }
 }
 
@@ -225,7 +293,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     options = parseExportArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    complain(`${error.message}\n\n${usage}`);
+    complain(`${error.message}\nSee the options: npm run export:pdf -- --help`);
     return 2;
   }
   if (options.help) {
@@ -241,25 +309,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   try {
     const source = await ensureBuilt(options);
-    const title = (await readJson<{ deck: { title: string } }>(join(projectRoot, 'src/i18n/locales/en/ui.json')))
-      .deck.title;
+    const title = (
+      await readJson<{ deck: { title: string } }>(join(projectRoot, 'src/i18n/locales/en/ui.json'))
+    ).deck.title;
     const stem = titleSlug(title);
     const outDir = resolve(options.out);
     await mkdir(outDir, { recursive: true });
-    const author = await projectAuthor();
 
     const server = await serveStatic(join(projectRoot, 'dist'));
     const results: LanguageResult[] = [];
     try {
       const browser = await launch(executablePath);
       try {
+        const made = await producer(browser);
         say(`Printing ${source} with Chromium ${browser.version()}`);
         for (const lng of options.lngs) {
           const file = join(outDir, pdfFileName(stem, lng, options));
-          const result = await exportLanguage(browser, server.origin, lng, options, file, author);
+          const result = await exportLanguage(browser, server.origin, lng, options, file, made);
           results.push(result);
           say(
-            `${lng}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${formatSeconds(result.ms)} → ${relative(process.cwd(), file)}`,
+            `${lng}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${formatSeconds(result.ms)} → ${shown(file)}`,
           );
           for (const warning of result.warnings) complain(`  warning (${lng}): ${warning}`);
         }
@@ -274,7 +343,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const bytes = results.reduce((sum, r) => sum + r.bytes, 0);
     const files = results.length === 1 ? '1 PDF' : `${results.length} PDFs`;
     say(
-      `Done: ${files}, ${pages} pages, ${formatBytes(bytes)} in ${formatSeconds(performance.now() - started)} → ${relative(process.cwd(), outDir) || '.'}/`,
+      `Done: ${files}, ${pages} pages, ${formatBytes(bytes)} in ${formatSeconds(performance.now() - started)} → ${shown(outDir)}/`,
     );
     return 0;
   } catch (error) {

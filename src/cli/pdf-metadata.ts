@@ -12,9 +12,10 @@ export interface PdfMetadata {
 }
 
 /**
- * Sets what Chromium leaves out or gets from the page: the document language (/Lang, for screen readers and
- * for picking Chinese glyphs in viewers), title (shown in the viewer's title bar), subject, author and
- * creator. The fonts, text, links and pages are kept as Chromium wrote them.
+ * Sets the document's metadata: language (/Lang, for screen readers and for picking Chinese glyphs in viewers;
+ * Chromium's tagged PDF has it too, set again so it never depends on that), title (shown in the viewer's title
+ * bar), subject, author and creator (Chromium writes its user-agent string there). The fonts, text, links,
+ * outline and structure tree are kept as Chromium wrote them.
  */
 export async function withMetadata(
   pdf: Uint8Array,
@@ -28,8 +29,8 @@ export async function withMetadata(
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.keywords?.length) doc.setKeywords(meta.keywords);
   doc.setModificationDate(new Date());
-  // No object streams: some older viewers and tools read only classic cross-reference tables.
-  const bytes = await doc.save({ useObjectStreams: false });
+  // Object streams (PDF 1.5, read by every current viewer): about a tenth smaller than Chromium's file.
+  const bytes = await doc.save({ useObjectStreams: true });
   return { bytes, pages: doc.getPageCount() };
 }
 

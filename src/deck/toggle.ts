@@ -53,7 +53,9 @@ export function createLanguageToggle(
     element: button,
     update(lng, announce) {
       current = lng;
-      button.setAttribute('aria-label', i18n.t('ui:language.toggle'));
+      // The name starts with the visible text (EN 中文) so voice-control users can say what they see (WCAG 2.5.3).
+      const visible = parts.map((part) => part.textContent).join(' ');
+      button.setAttribute('aria-label', `${visible} – ${i18n.t('ui:language.toggle')}`);
       button.title = i18n.t('ui:language.shortcut');
       button.lang = languages[lng].htmlLang;
       button.dataset.lng = lng;

@@ -75,7 +75,10 @@ test('the built page carries the strict policy in a meta element', async ({ page
   for (const name of ['script-src', 'style-src', 'style-src-elem']) {
     const sources = directives.get(name) ?? [];
     expect(sources[0], name).toBe("'self'");
-    expect(sources.slice(1).every((s) => /^'sha256-/.test(s)), `${name}: only hashes after 'self'`).toBe(true);
+    expect(
+      sources.slice(1).every((s) => /^'sha256-/.test(s)),
+      `${name}: only hashes after 'self'`,
+    ).toBe(true);
   }
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).not.toContain('unsafe-eval');
@@ -128,6 +131,18 @@ test('presenting: chart slides, steps, a language switch, help, jump and search 
   expectNoViolations(watch, await violations(page));
 });
 
+test('the reading (scroll) view raises no violation', async ({ page, context }) => {
+  const watch = watchCsp(context);
+  await listenForViolations(context);
+  await openDeck(page, '/?view=scroll&lng=zh');
+  expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+  for (const id of ['zheng-he', 'expansion', 'funding', 'sources']) {
+    await page.locator(`section#${id}`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`section#${id}`)).toBeInViewport();
+  }
+  expectNoViolations(watch, await violations(page));
+});
+
 test('the speaker view (inline script and style, allowed by hash) works under the policy', async ({
   page,
   context,
@@ -153,9 +168,9 @@ test('the speaker view (inline script and style, allowed by hash) works under th
   await page.locator('.lang-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const previews = popup.frames().filter((f) => f.url().includes('receiver'));
-  await expect.poll(() => Promise.all(previews.map((f) => f.evaluate(() => document.documentElement.lang)))).toEqual(
-    ['zh-CN', 'zh-CN'],
-  );
+  await expect
+    .poll(() => Promise.all(previews.map((f) => f.evaluate(() => document.documentElement.lang))))
+    .toEqual(['zh-CN', 'zh-CN']);
   for (const frame of previews) {
     await expect.poll(() => frame.evaluate(() => window.Reveal?.isReady() ?? false)).toBe(true);
   }
@@ -168,7 +183,10 @@ test('the speaker view (inline script and style, allowed by hash) works under th
   expectNoViolations(watch, events);
 });
 
-test('the print view gets its @page size (slide size plus margin) under the policy', async ({ page, context }) => {
+test('the print view gets its @page size (slide size plus margin) under the policy', async ({
+  page,
+  context,
+}) => {
   const watch = watchCsp(context);
   await listenForViolations(context);
   await page.goto('/?print-pdf&lng=en');
