@@ -98,7 +98,7 @@ void deck.initialize().then(() => {
   localizeRevealLabels(root, i18n.getFixedT(language.current));
   if (!isReceiver)
     reader = createReaderControls(deck, i18n, document.querySelector<HTMLElement>('.deck-ui')!, initialHash);
-  deck.addKeyBinding({ keyCode: 76, key: 'L', description: i18n.t('ui:language.shortcut') }, () =>
+  deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
     toggle.element.click(),
   );
 });

@@ -322,7 +322,7 @@ export function floorEntry(layout: { width: number; height: number; margin: numb
     "import Notes from 'reveal.js/plugin/notes';",
     "import 'reveal.js/reveal.css';",
     "import 'reveal.js/theme/dracula.css';",
-    `const deck = new Reveal({ width: ${layout.width}, height: ${layout.height}, margin: ${layout.margin}, hash: true, plugins: [Notes] });`,
+    `const deck = new Reveal({ width: ${layout.width}, height: ${layout.height}, margin: ${layout.margin}, hash: true, pdfSeparateFragments: false, plugins: [Notes] });`,
     'window.Reveal = deck;',
     'deck.initialize();',
     '',

@@ -307,20 +307,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const started = performance.now();
+  // Chromium starts while the deck builds (if it must); a failed start is reported when it is needed.
+  const launching = launch(executablePath);
+  launching.catch(() => undefined);
+  const outDir = resolve(options.out);
   try {
-    const source = await ensureBuilt(options);
-    const title = (
-      await readJson<{ deck: { title: string } }>(join(projectRoot, 'src/i18n/locales/en/ui.json'))
-    ).deck.title;
-    const stem = titleSlug(title);
-    const outDir = resolve(options.out);
-    await mkdir(outDir, { recursive: true });
-
-    const server = await serveStatic(join(projectRoot, 'dist'));
     const results: LanguageResult[] = [];
     try {
-      const browser = await launch(executablePath);
+      const source = await ensureBuilt(options);
+      const title = (
+        await readJson<{ deck: { title: string } }>(join(projectRoot, 'src/i18n/locales/en/ui.json'))
+      ).deck.title;
+      const stem = titleSlug(title);
+      await mkdir(outDir, { recursive: true });
+      const server = await serveStatic(join(projectRoot, 'dist'));
       try {
+        const browser = await launching;
         const made = await producer(browser);
         say(`Printing ${source} with Chromium ${browser.version()}`);
         for (const lng of options.lngs) {
@@ -333,10 +335,10 @@ export async function main(argv: readonly string[]): Promise<number> {
           for (const warning of result.warnings) complain(`  warning (${lng}): ${warning}`);
         }
       } finally {
-        await browser.close();
+        await server.close();
       }
     } finally {
-      await server.close();
+      await (await launching.catch(() => null))?.close();
     }
 
     const pages = results.reduce((sum, r) => sum + r.pages, 0);

@@ -91,7 +91,7 @@ function localizeHelp(root: HTMLElement, t: TFunction): void {
   setText(headers[0] ?? null, t('reveal.help.key'));
   setText(headers[1] ?? null, t('reveal.help.action'));
   for (const th of headers) setAttr(th, 'scope', 'col');
-  // Our own bindings (the L key) were described once, in the language of the moment: follow the switch too.
+  // Our own bindings (the T key) were described once, in the language of the moment: follow the switch too.
   const ours = new Map([
     [t('language.shortcut', { lng: 'en' }), t('language.shortcut')],
     [t('language.shortcut', { lng: 'zh' }), t('language.shortcut')],

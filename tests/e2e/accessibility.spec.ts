@@ -47,9 +47,7 @@ test.describe('axe: every slide, both languages', () => {
         await expect(currentSlide(page)).toHaveId(id);
         await page.evaluate(() => new Promise(requestAnimationFrame));
         const result = await scanSlide(page);
-        for (const line of summarize(result.violations)
-          .split('\n')
-          .filter((l) => !l.startsWith(' '))) {
+        for (const line of summarize(result.violations).split('\n')) {
           if (line) failures.set(line, [...(failures.get(line) ?? []), id]);
         }
       }
@@ -63,7 +61,7 @@ test.describe('axe: every slide, both languages', () => {
   // the Content-Security-Policy allows). Chart SVG text stays "needs review" for axe: the chart tokens are
   // checked in tests/unit/styles/contrast.test.ts.
   test('text contrast holds on both ends of the background gradient', async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const failures: string[] = [];
     let passed = 0;
     for (const lng of ['en', 'zh'] as const) {
@@ -223,8 +221,6 @@ test('<html lang> follows the toggle; passages in the other language keep their 
 });
 
 test.describe("reveal's own labels follow the language", () => {
-  const english: Record<string, string> = { previous: 'Previous slide', next: 'Next slide' };
-
   test('arrows, jump-to-slide, search and help in Chinese, and back in English', async ({ page }) => {
     await openDeck(page, '/?lng=zh#/chuhai');
     await expect(page.locator('.controls .navigate-left')).toHaveAttribute('aria-label', '上一页');
@@ -235,10 +231,15 @@ test.describe("reveal's own labels follow the language", () => {
     await page.keyboard.press('g');
     await expect(page.locator('.jump-to-slide-input')).toHaveAttribute('placeholder', '跳转到幻灯片');
     await expect(page.locator('.jump-to-slide-input')).toHaveAttribute('aria-label', '跳转到幻灯片');
+    // reveal removes the focus outline of its text boxes; the theme puts one back.
+    await expect(page.locator('.jump-to-slide-input')).toBeFocused();
+    await expect(page.locator('.jump-to-slide-input')).toHaveCSS('outline-style', 'solid');
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Control+Shift+F');
     await expect(page.locator('.searchbox .searchinput')).toHaveAttribute('placeholder', '搜索…');
+    await expect(page.locator('.searchbox .searchinput')).toBeFocused();
+    await expect(page.locator('.searchbox .searchinput')).toHaveCSS('outline-style', 'solid');
     await page.locator('.searchbox .searchinput').press('Escape');
     await page.locator('.reveal').click({ position: { x: 5, y: 300 } });
 
@@ -256,8 +257,8 @@ test.describe("reveal's own labels follow the language", () => {
 
     // Switch to English: everything reveal wrote follows.
     await page.locator('.lang-toggle').click();
-    await expect(page.locator('.controls .navigate-left')).toHaveAttribute('aria-label', english.previous!);
-    await expect(page.locator('.controls .navigate-right')).toHaveAttribute('aria-label', english.next!);
+    await expect(page.locator('.controls .navigate-left')).toHaveAttribute('aria-label', 'Previous slide');
+    await expect(page.locator('.controls .navigate-right')).toHaveAttribute('aria-label', 'Next slide');
     await expect(page.locator('.searchbox .searchinput')).toHaveAttribute('placeholder', 'Search…');
     await page.locator('.reveal').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('Shift+?');

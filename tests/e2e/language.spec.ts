@@ -39,10 +39,10 @@ test('the toggle switches in place: same slide, same fragment, URL and html lang
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('the L key switches language, and a deep link survives the switch', async ({ page }) => {
+test('the T key switches language, and a deep link survives the switch', async ({ page }) => {
   await openDeck(page, '/?lng=en#/funding');
   await page.locator('.reveal').click({ position: { x: 5, y: 300 } });
-  await page.keyboard.press('l');
+  await page.keyboard.press('t');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(currentSlide(page)).toHaveId('funding');
   await expect(page).toHaveURL(/lng=zh.*#\/funding$/);
