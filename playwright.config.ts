@@ -31,8 +31,10 @@ export default defineConfig({
       },
     },
   ],
+  // The e2e build gets a public address (for the QR code on the title and closing slides) that is not this
+  // loopback server, as a published deck would.
   webServer: {
-    command: `DECK_PUBLIC_URL=http://127.0.0.1:${port}/ npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `DECK_PUBLIC_URL=https://deck.example.org/chuhai/ npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !ci,
     timeout: 180_000,

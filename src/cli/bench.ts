@@ -7,7 +7,7 @@
  * Everything is built into a temporary folder (the project's dist/ is never touched), served on 127.0.0.1 and
  * measured in Debian's Chromium with a fresh browser context (cold cache) per run; figures are medians.
  *
- *   npm run bench                          5 browser runs, 3 builds, 3 PDF exports (≈ 6 min on 2 cores)
+ *   npm run bench                          5 browser runs, 3 builds, 3 PDF exports (≈ 5 min on 2 cores)
  *   npm run bench -- --quick               3 browser runs, 1 build, 1 PDF export
  *   npm run bench -- --json bench.json     also write every figure as JSON
  */
@@ -91,6 +91,7 @@ const usage = `Usage: npm run bench -- [options]
   --build-runs N   builds of each deck (default 3)
   --pdf-runs N     export:pdf runs (default 3; 0 skips the PDF timing)
   --slides N       slides per language in the synthetic deck (default 300)
+  --settle MS      pause after reaching a slide before timing a key press or switch (default 300)
   --quick          --runs 3 --build-runs 1 --pdf-runs 1
   --json FILE      also write the figures as JSON
   --keep           keep the temporary builds (their folder is printed)`;

@@ -76,8 +76,17 @@ export function createLanguageController(
         slides: options.content()[notesLng],
       });
       applyDocumentLanguage(lng, i18n);
-      deck.sync();
-      deck.setState(state);
+      if (deck.isScrollView()) {
+        // The scroll view keeps references to each page's fragments: rebuild its pages.
+        deck.sync();
+        deck.setState(state);
+      } else {
+        // Same slides, same fragments, their classes copied over: only the slide on screen needs reveal's
+        // attention (a full sync re-lays out every slide and costs most of a switch).
+        deck.syncSlide(deck.getCurrentSlide());
+        const now = deck.getState();
+        if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
+      }
       options.relabelCharts(context());
       toggle.update(lng, announce);
       if (remember) writeSetting(languageKey, lng);

@@ -15,11 +15,12 @@ export interface ReaderControls {
 
 export const readerNotesKey = 'chuhai.readerNotes';
 
-/** The same URL in the other view: ?view=scroll added or removed, language and slide kept. */
-export function viewUrl(href: string, scroll: boolean): string {
+/** The same URL in the other view: ?view=scroll added or removed, language kept, on the given slide. */
+export function viewUrl(href: string, scroll: boolean, slideId?: string): string {
   const url = new URL(href);
   if (scroll) url.searchParams.set('view', 'scroll');
   else url.searchParams.delete('view');
+  if (slideId) url.hash = `#/${slideId}`;
   return url.toString();
 }
 
@@ -108,7 +109,7 @@ export function createReaderControls(
 
   function label() {
     const scroll = isScroll();
-    viewLink.href = viewUrl(window.location.href, !scroll);
+    viewLink.href = viewUrl(window.location.href, !scroll, deck.getCurrentSlide()?.id);
     viewLink.textContent = i18n.t(scroll ? 'reader.present' : 'reader.read');
     viewLink.title = i18n.t(scroll ? 'reader.presentHint' : 'reader.readHint');
     notesButton.hidden = !scroll;
@@ -166,11 +167,13 @@ export function createReaderControls(
       contentsButton.focus();
     }
   };
+  // reveal writes the hash after its slide events, so the link is brought up to date again when it is used.
   const onSlideChanged = () => {
-    viewLink.href = viewUrl(window.location.href, !isScroll());
+    viewLink.href = viewUrl(window.location.href, !isScroll(), deck.getCurrentSlide()?.id);
   };
 
   contentsButton.addEventListener('click', onContents);
+  viewLink.addEventListener('click', onSlideChanged);
   notesButton.addEventListener('click', onNotes);
   panel.addEventListener('click', onPanelClick);
   doc.addEventListener('keydown', onKeydown, true);
@@ -195,6 +198,7 @@ export function createReaderControls(
     destroy() {
       window.clearTimeout(landTimer);
       contentsButton.removeEventListener('click', onContents);
+      viewLink.removeEventListener('click', onSlideChanged);
       notesButton.removeEventListener('click', onNotes);
       panel.removeEventListener('click', onPanelClick);
       doc.removeEventListener('keydown', onKeydown, true);

@@ -263,7 +263,7 @@ test.describe("reveal's own labels follow the language", () => {
     await page.locator('.reveal').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('Shift+?');
     await expect(help.locator('.title')).toHaveText('Keyboard shortcuts');
-    await expect(help.locator('tr', { hasText: /^L/ }).locator('td').nth(1)).toHaveText(
+    await expect(help.locator('tr', { hasText: /^T/ }).locator('td').nth(1)).toHaveText(
       'Switch language (English / 中文)',
     );
   });

@@ -96,7 +96,7 @@ test('the title and closing slides show a QR code of the deck address in the roo
       await expect(qr.locator('figcaption')).toContainText(caption);
       await expect(qr.locator('a')).toHaveAttribute(
         'href',
-        new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?lng=${lng}$`),
+        new RegExp(`^https://deck\\.example\\.org/chuhai/\\?lng=${lng}$`),
       );
     }
   }

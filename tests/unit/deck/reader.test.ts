@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { slideIdFromHash, viewUrl } from '../../../src/deck/reader';
+
+describe('viewUrl', () => {
+  it('adds or removes ?view=scroll and keeps the language and slide', () => {
+    expect(viewUrl('http://h/?lng=zh#/funding/1', true)).toBe('http://h/?lng=zh&view=scroll#/funding/1');
+    expect(viewUrl('http://h/?lng=zh&view=scroll#/funding', false)).toBe('http://h/?lng=zh#/funding');
+  });
+  it('points at the current slide when given', () => {
+    expect(viewUrl('http://h/?lng=en#/title', true, 'price-war')).toBe(
+      'http://h/?lng=en&view=scroll#/price-war',
+    );
+  });
+});
+
+describe('slideIdFromHash', () => {
+  it('reads #/<id> and #/<id>/<fragment>', () => {
+    expect(slideIdFromHash('#/price-war')).toBe('price-war');
+    expect(slideIdFromHash('#/price-war/2')).toBe('price-war');
+  });
+  it('ignores numeric and empty hashes', () => {
+    expect(slideIdFromHash('#/3/0')).toBeNull();
+    expect(slideIdFromHash('')).toBeNull();
+    expect(slideIdFromHash('#/')).toBeNull();
+  });
+});
