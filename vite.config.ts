@@ -19,7 +19,8 @@ const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
 export default defineConfig({
   plugins: [
     deckPlugin({
-      root,
+      // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
+      root: process.env.DECK_CONTENT_ROOT ?? root,
       checks: [() => validateData(`${root}data`), () => checkLocales(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
