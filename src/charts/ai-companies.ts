@@ -1,4 +1,5 @@
 import figuresFile from '../../data/figures.json';
+import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
   figureRow,
@@ -9,8 +10,8 @@ import {
   shortSource,
 } from './shared/figures';
 import { translator } from './shared/i18n';
-import { type ChartBody, createChartInstance } from './shared/instance';
-import { chartColors, fontSize, frameSize } from './shared/tokens';
+import type { ChartBody } from './shared/instance';
+import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -201,21 +202,10 @@ export const data: AiCompaniesData = {
   abroad: pickFigure(figures, 'ai-companies-abroad'),
 };
 
-export const chart: ChartModule<AiCompaniesData> = {
+export const chart: ChartModule<AiCompaniesData> = defineFrameChart({
   id: 'ai-companies',
-  steps: 2,
   data,
   table,
-  mount: (el, chartData, ctx) =>
-    createChartInstance({
-      el,
-      ctx,
-      steps: 2,
-      ...frameSize,
-      titleKey: 'charts:ai-companies.title',
-      descKey: 'charts:ai-companies.desc',
-      descValues: (next) => describeChart(chartData, next),
-      table: (next) => table(chartData, next),
-      setup: (body) => setup(chartData, body),
-    }),
-};
+  describe: describeChart,
+  setup,
+});

@@ -2,6 +2,7 @@ import { scaleUtc } from 'd3';
 import eventsFile from '../../data/events.json';
 import figuresFile from '../../data/figures.json';
 import { isoMidpoint } from './shared/dates';
+import { defineFrameChart } from './shared/define';
 import {
   caveatText,
   type EventRecord,
@@ -15,8 +16,8 @@ import {
   statusLabel,
 } from './shared/figures';
 import { translator } from './shared/i18n';
-import { type ChartBody, createChartInstance } from './shared/instance';
-import { chartColors, fontSize, frameSize } from './shared/tokens';
+import type { ChartBody } from './shared/instance';
+import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -228,21 +229,10 @@ export const data: CapcutData = {
       .at(-1) ?? pickFigure(allFigures, 'capcut-revenue').asOf,
 };
 
-export const chart: ChartModule<CapcutData> = {
+export const chart: ChartModule<CapcutData> = defineFrameChart({
   id: 'capcut',
-  steps: LAST_STEP,
   data,
   table,
-  mount: (el, chartData, ctx) =>
-    createChartInstance({
-      el,
-      ctx,
-      steps: LAST_STEP,
-      ...frameSize,
-      titleKey: 'charts:capcut.title',
-      descKey: 'charts:capcut.desc',
-      descValues: (next) => describeChart(chartData, next),
-      table: (next) => table(chartData, next),
-      setup: (body) => setup(chartData, body),
-    }),
-};
+  describe: describeChart,
+  setup,
+});

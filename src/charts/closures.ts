@@ -1,4 +1,5 @@
 import figuresFile from '../../data/figures.json';
+import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
   figureRow,
@@ -10,8 +11,8 @@ import {
   shortSource,
 } from './shared/figures';
 import { translator } from './shared/i18n';
-import { type ChartBody, createChartInstance } from './shared/instance';
-import { chartColors, fontSize, frameSize } from './shared/tokens';
+import type { ChartBody } from './shared/instance';
+import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -184,21 +185,10 @@ export const data: ClosuresData = {
   statedShare: findFigure(figures, 'ai-firms-closed-share'),
 };
 
-export const chart: ChartModule<ClosuresData> = {
+export const chart: ChartModule<ClosuresData> = defineFrameChart({
   id: 'closures',
-  steps: 1,
   data,
   table,
-  mount: (el, chartData, ctx) =>
-    createChartInstance({
-      el,
-      ctx,
-      steps: 1,
-      ...frameSize,
-      titleKey: 'charts:closures.title',
-      descKey: 'charts:closures.desc',
-      descValues: (next) => describeChart(chartData, next),
-      table: (next) => table(chartData, next),
-      setup: (body) => setup(chartData, body),
-    }),
-};
+  describe: describeChart,
+  setup,
+});

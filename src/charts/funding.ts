@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import figuresFile from '../../data/figures.json';
+import { defineFrameChart } from './shared/define';
 import {
   caveatText,
   type FigureRecord,
@@ -11,8 +12,8 @@ import {
   pickFigure,
 } from './shared/figures';
 import { translator } from './shared/i18n';
-import { type ChartBody, createChartInstance } from './shared/instance';
-import { chartColors, fontSize, frameSize } from './shared/tokens';
+import type { ChartBody } from './shared/instance';
+import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -199,21 +200,10 @@ export const data: FundingData = {
   rounds: pickFigure(figures, 'funding-2024h1-rounds'),
 };
 
-export const chart: ChartModule<FundingData> = {
+export const chart: ChartModule<FundingData> = defineFrameChart({
   id: 'funding',
-  steps: 1,
   data,
   table,
-  mount: (el, chartData, ctx) =>
-    createChartInstance({
-      el,
-      ctx,
-      steps: 1,
-      ...frameSize,
-      titleKey: 'charts:funding.title',
-      descKey: 'charts:funding.desc',
-      descValues: (next) => describeChart(chartData, next),
-      table: (next) => table(chartData, next),
-      setup: (body) => setup(chartData, body),
-    }),
-};
+  describe: describeChart,
+  setup,
+});

@@ -1,4 +1,5 @@
 import figuresFile from '../../data/figures.json';
+import { defineFrameChart } from './shared/define';
 import {
   caveatText,
   type FigureRecord,
@@ -10,8 +11,8 @@ import {
   pickFigure,
 } from './shared/figures';
 import { translator } from './shared/i18n';
-import { type ChartBody, createChartInstance } from './shared/instance';
-import { chartColors, fontSize, frameSize } from './shared/tokens';
+import type { ChartBody } from './shared/instance';
+import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -186,21 +187,10 @@ export const data: LlmBoomData = {
   industryShare: pickFigure(figures, 'cac-industry-share'),
 };
 
-export const chart: ChartModule<LlmBoomData> = {
+export const chart: ChartModule<LlmBoomData> = defineFrameChart({
   id: 'llm-boom',
-  steps: 2,
   data,
   table,
-  mount: (el, chartData, ctx) =>
-    createChartInstance({
-      el,
-      ctx,
-      steps: 2,
-      ...frameSize,
-      titleKey: 'charts:llm-boom.title',
-      descKey: 'charts:llm-boom.desc',
-      descValues: (next) => describeChart(chartData, next),
-      table: (next) => table(chartData, next),
-      setup: (body) => setup(chartData, body),
-    }),
-};
+  describe: describeChart,
+  setup,
+});

@@ -2,6 +2,7 @@ import { scaleUtc } from 'd3';
 import eventsFile from '../../data/events.json';
 import figuresFile from '../../data/figures.json';
 import { isoMidpoint, monthLabel } from './shared/dates';
+import { defineFrameChart } from './shared/define';
 import {
   caveatMarker,
   caveatText,
@@ -13,8 +14,8 @@ import {
   statusLabel,
 } from './shared/figures';
 import { translator } from './shared/i18n';
-import { type ChartBody, createChartInstance } from './shared/instance';
-import { chartColors, fontSize, frameSize } from './shared/tokens';
+import type { ChartBody } from './shared/instance';
+import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -207,21 +208,10 @@ export const data: TimelineData = {
   figures: allFigures.filter((figure) => allEvents.some((event) => event.figure === figure.id)),
 };
 
-export const chart: ChartModule<TimelineData> = {
+export const chart: ChartModule<TimelineData> = defineFrameChart({
   id: 'timeline-2024',
-  steps: 4,
   data,
   table,
-  mount: (el, chartData, ctx) =>
-    createChartInstance({
-      el,
-      ctx,
-      steps: 4,
-      ...frameSize,
-      titleKey: 'charts:timeline-2024.title',
-      descKey: 'charts:timeline-2024.desc',
-      descValues: (next) => describeChart(chartData, next),
-      table: (next) => table(chartData, next),
-      setup: (body) => setup(chartData, body),
-    }),
-};
+  describe: describeChart,
+  setup,
+});

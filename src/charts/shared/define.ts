@@ -1,0 +1,41 @@
+import { type ChartId, chartCatalog } from '../catalog';
+import type { ChartContext, ChartModule, ChartTable } from '../types';
+import { type ChartBody, createChartInstance, type DrawStep } from './instance';
+import { frameSize } from './tokens';
+
+/** What a framed (non-map) chart provides; the module around it is the same for every such chart. */
+export interface FrameChartSpec<Data> {
+  id: ChartId;
+  data: Data;
+  table(data: Data, ctx: ChartContext): ChartTable;
+  /** Values for the translated description (`charts:<id>.desc`). */
+  describe(data: Data, ctx: ChartContext): Record<string, string>;
+  /** Builds the static groups once and returns the step drawer. */
+  setup(data: Data, body: ChartBody): DrawStep;
+}
+
+/**
+ * A chart module from its parts: the step count comes from the catalog (one source for the build's fragment check
+ * and the chart), the title and description from `charts:<id>.title` / `.desc`.
+ */
+export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<Data> {
+  const { id, steps } = { id: spec.id, steps: chartCatalog[spec.id].steps };
+  return {
+    id,
+    steps,
+    data: spec.data,
+    table: spec.table,
+    mount: (el, data, ctx) =>
+      createChartInstance({
+        el,
+        ctx,
+        steps,
+        ...frameSize,
+        titleKey: `charts:${id}.title`,
+        descKey: `charts:${id}.desc`,
+        descValues: (next) => spec.describe(data, next),
+        table: (next) => spec.table(data, next),
+        setup: (body) => spec.setup(data, body),
+      }),
+  };
+}
