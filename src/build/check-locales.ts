@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { supportedLngs } from '../i18n/languages';
+import { lineOfJsonPath } from './json-locate';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,14 +26,21 @@ const formattedNumber = /\d[\d,.]*\s*(亿|万|[KMB]\b)|\d{1,3}(,\d{3})+/;
 export function checkLocaleTrees(
   trees: Record<string, Record<string, Tree>>,
   dir = 'src/i18n/locales',
+  texts: Record<string, string> = {},
 ): string[] {
   const problems: string[] = [];
+  // "file:line" when the file's text is known (the line of the key, or of the object it is missing from).
+  const at = (lng: string, ns: string, key: string) => {
+    const file = `${dir}/${lng}/${ns}.json`;
+    const text = texts[`${lng}/${ns}`];
+    return text === undefined ? file : `${file}:${lineOfJsonPath(text, key.split('.'))}`;
+  };
   const [reference, ...others] = supportedLngs;
   const refNamespaces = trees[reference!] ?? {};
   for (const lng of supportedLngs) {
     for (const [ns, tree] of Object.entries(trees[lng] ?? {})) {
       for (const [key, value] of flattenKeys(tree)) {
-        const file = `${dir}/${lng}/${ns}.json`;
+        const file = at(lng, ns, key);
         if (value.trim() === '')
           problems.push(`${file}: "${key}" is empty. Write the text, or remove the key in every language.`);
         if (formattedNumber.test(value)) {
@@ -50,15 +58,16 @@ export function checkLocaleTrees(
       const other = flattenKeys(trees[lng]?.[ns] ?? {});
       for (const key of ref.keys()) {
         if (!other.has(key)) {
+          const source = at(reference!, ns, key).slice(dir.length + 1);
           problems.push(
-            `${dir}/${lng}/${ns}.json: key "${key}" is missing (it is in ${reference}/${ns}.json). Add its ${lng} text.`,
+            `${at(lng, ns, key)}: key "${key}" is missing (it is in ${source}). Add its ${lng} text.`,
           );
         }
       }
       for (const key of other.keys()) {
         if (!ref.has(key)) {
           problems.push(
-            `${dir}/${lng}/${ns}.json: key "${key}" is not in ${reference}/${ns}.json. Add it there too, or remove it.`,
+            `${at(lng, ns, key)}: key "${key}" is not in ${reference}/${ns}.json. Add it there too, or remove it.`,
           );
         }
       }
@@ -78,20 +87,22 @@ export class LocaleError extends Error {
 export function checkLocales(root: string): void {
   const dir = join(root, 'src/i18n/locales');
   const trees: Record<string, Record<string, Tree>> = {};
+  const texts: Record<string, string> = {};
   const problems: string[] = [];
   for (const lng of supportedLngs) {
     trees[lng] = {};
     for (const name of readdirSync(join(dir, lng)).filter((n) => n.endsWith('.json'))) {
       const file = `src/i18n/locales/${lng}/${name}`;
       try {
-        trees[lng][name.replace(/\.json$/, '')] = JSON.parse(
-          readFileSync(join(dir, lng, name), 'utf8'),
-        ) as Tree;
+        const text = readFileSync(join(dir, lng, name), 'utf8');
+        const ns = name.replace(/\.json$/, '');
+        trees[lng][ns] = JSON.parse(text) as Tree;
+        texts[`${lng}/${ns}`] = text;
       } catch (error) {
         problems.push(`${file}: not valid JSON (${(error as Error).message}). Fix the syntax.`);
       }
     }
   }
-  problems.push(...checkLocaleTrees(trees));
+  problems.push(...checkLocaleTrees(trees, 'src/i18n/locales', texts));
   if (problems.length > 0) throw new LocaleError(problems);
 }

@@ -177,7 +177,7 @@ const cases: { name: string; breakIt: (root: string) => void; expected: RegExp }
         return JSON.stringify(data, null, 2);
       }),
     expected:
-      /src\/i18n\/locales\/zh\/ui\.json: key "language\.changed" is missing \(it is in en\/ui\.json\)\. Add its zh text\./,
+      /src\/i18n\/locales\/zh\/ui\.json:\d+: key "language\.changed" is missing \(it is in en\/ui\.json:\d+\)\. Add its zh text\./,
   },
 ];
 
