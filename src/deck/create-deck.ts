@@ -1,8 +1,8 @@
 import Reveal, { type RevealApi, type RevealConfig, type RevealPlugin } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import { slideLayout } from './layout';
+import { lazyNotesPlugin } from './lazy-notes';
 
 /** Options reveal.js reads at run time but its 6.0.2 types leave out (see research/anchors.md §1.3). */
 export interface DeckConfig extends RevealConfig {
@@ -32,7 +32,7 @@ export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[]): Dec
     pdfSeparateFragments: false,
     // A 25-minute talk: the speaker view's pacing compares against it.
     totalTime: 25 * 60,
-    plugins: [Notes, Search, Zoom, ...plugins],
+    plugins: [lazyNotesPlugin(), Search, Zoom, ...plugins],
   };
 }
 
