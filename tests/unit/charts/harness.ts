@@ -47,7 +47,8 @@ export function normalisedSvg(figure: HTMLElement): string {
     .replace(/></g, '>\n<');
 }
 
-const GEOMETRY = [
+/** The attributes that place and size an SVG element. */
+export const GEOMETRY = [
   'x',
   'y',
   'width',

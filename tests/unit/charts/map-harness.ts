@@ -6,6 +6,7 @@ import enCharts from '../../../src/i18n/locales/en/charts.json';
 import enMaps from '../../../src/i18n/locales/en/maps.json';
 import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 import zhMaps from '../../../src/i18n/locales/zh/maps.json';
+import { GEOMETRY } from './harness';
 
 /** Test tools for the two maps (not a test file itself): a real i18next with the maps namespace. */
 
@@ -60,23 +61,6 @@ export function normalisedSvg(figure: HTMLElement): string {
     .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
     .replace(/></g, '>\n<');
 }
-
-const GEOMETRY = [
-  'x',
-  'y',
-  'width',
-  'height',
-  'cx',
-  'cy',
-  'r',
-  'd',
-  'x1',
-  'x2',
-  'y1',
-  'y2',
-  'transform',
-  'viewBox',
-];
 
 /** Positions and shapes of everything but the labels (which may move to fit the other language). */
 export function geometryOf(figure: HTMLElement): string[] {
