@@ -4,7 +4,9 @@ import type { ChartContext, ChartModule } from '../../../src/charts/types';
 import { createFormatters } from '../../../src/i18n/format';
 import type { Lng } from '../../../src/i18n/languages';
 import enCharts from '../../../src/i18n/locales/en/charts.json';
+import enMaps from '../../../src/i18n/locales/en/maps.json';
 import zhCharts from '../../../src/i18n/locales/zh/charts.json';
+import zhMaps from '../../../src/i18n/locales/zh/maps.json';
 
 /** Shared test tools for the chart tests (not a test file itself). */
 
@@ -12,9 +14,9 @@ const i18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['charts'],
+  ns: ['charts', 'maps'],
   defaultNS: 'charts',
-  resources: { en: { charts: enCharts }, zh: { charts: zhCharts } },
+  resources: { en: { charts: enCharts, maps: enMaps }, zh: { charts: zhCharts, maps: zhMaps } },
   initAsync: false,
   interpolation: { escapeValue: false },
 });

@@ -1,43 +1,9 @@
-import i18next from 'i18next';
-import type { ChartContext } from '../../../src/charts/types';
-import { createFormatters } from '../../../src/i18n/format';
-import type { Lng } from '../../../src/i18n/languages';
-import enCharts from '../../../src/i18n/locales/en/charts.json';
-import enMaps from '../../../src/i18n/locales/en/maps.json';
-import zhCharts from '../../../src/i18n/locales/zh/charts.json';
-import zhMaps from '../../../src/i18n/locales/zh/maps.json';
 import { GEOMETRY } from './harness';
 
-/** Test tools for the two maps (not a test file itself): a real i18next with the maps namespace. */
+/** Test tools for the two maps (not a test file itself). */
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  lng: 'en',
-  fallbackLng: 'en',
-  ns: ['maps', 'charts'],
-  defaultNS: 'maps',
-  resources: { en: { maps: enMaps, charts: enCharts }, zh: { maps: zhMaps, charts: zhCharts } },
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-export const lngs: readonly Lng[] = ['en', 'zh'];
-
-export function mapContext(lng: Lng, reducedMotion = false): ChartContext {
-  return {
-    lng,
-    t: i18n.getFixedT(lng) as unknown as ChartContext['t'],
-    format: createFormatters(lng),
-    reducedMotion,
-  };
-}
-
-export function newFigure(id: string): HTMLElement {
-  const figure = document.createElement('figure');
-  figure.dataset.chart = id;
-  document.body.append(figure);
-  return figure;
-}
+// The maps share the chart tests' i18next instance (charts and maps namespaces) and figure helper.
+export { contextFor as mapContext, languagesUnderTest as lngs, newFigure } from './harness';
 
 /** A short, stable stand-in for country outlines (the world is 100 kB): length and checksum. */
 function digest(text: string): string {
