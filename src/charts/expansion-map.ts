@@ -2,6 +2,7 @@ import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
 import expansionFile from '../../data/expansion.json';
 import placesFile from '../../data/places.json';
 import type { Lng } from '../i18n/languages';
+import { chartCatalog } from './catalog';
 import { translator } from './shared/i18n';
 import { createChartInstance } from './shared/instance';
 import {
@@ -246,7 +247,7 @@ function mountExpansion(el: HTMLElement, data: ExpansionData, ctx: ChartContext)
 
 export const chart: ChartModule<ExpansionData> = {
   id: 'expansion-map',
-  steps: 4,
+  steps: chartCatalog['expansion-map'].steps,
   data: { places: placesFile.places, moves: expansionFile.moves, regions: expansionFile.regions },
   mount: mountExpansion,
   table: expansionTable,

@@ -2,6 +2,7 @@ import { type GeoProjection, geoMercator, geoPath } from 'd3';
 import placesFile from '../../data/places.json';
 import voyagesFile from '../../data/voyages.json';
 import type { Lng } from '../i18n/languages';
+import { chartCatalog } from './catalog';
 import { translator } from './shared/i18n';
 import { createChartInstance } from './shared/instance';
 import {
@@ -227,7 +228,7 @@ function mountVoyages(el: HTMLElement, data: VoyagesData, ctx: ChartContext): Ch
 
 export const chart: ChartModule<VoyagesData> = {
   id: 'voyages-map',
-  steps: 3,
+  steps: chartCatalog['voyages-map'].steps,
   data: { places: placesFile.places, voyages: voyagesFile.voyages, routes: voyagesFile.routes },
   mount: mountVoyages,
   table: voyagesTable,
