@@ -6,5 +6,7 @@ declare module 'reveal.js' {
     isScrollView(): boolean;
     toggleScrollView(override?: boolean): void;
     isPrintView(): boolean;
+    /** Our charts plugin, registered under its id; tests await `whenIdle()` for a settled deck. */
+    getPlugin(id: 'charts'): import('./charts/plugin').ChartsPlugin | undefined;
   }
 }
