@@ -1,8 +1,7 @@
-// The deck's fonts: a build-time subset of Inter and Noto Sans SC (src/build/vite-plugin-fonts.ts).
+// The deck's fonts: a build-time subset of Inter and Noto Sans SC (src/node/vite-plugin-fonts.ts).
 import 'virtual:fonts.css';
 import './styles/theme.css';
 import content from 'virtual:slides';
-import type { Deck } from './build/assemble-deck';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController } from './deck/language';
@@ -14,7 +13,8 @@ import { languageKey, notesLanguageKey, readSetting, writeSetting } from './deck
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
-import type { Lng } from './i18n/languages';
+import type { Deck } from './shared/deck';
+import type { Lng } from './shared/languages';
 
 declare global {
   interface Window {

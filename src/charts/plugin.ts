@@ -1,4 +1,4 @@
-import { type ChartId, isChartId } from './catalog';
+import { type ChartId, isChartId } from '../shared/catalog';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import { translator } from './shared/i18n';

@@ -1,10 +1,10 @@
 import Reveal, { type RevealApi, type RevealConfig, type RevealPlugin } from 'reveal.js';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
-import { slideLayout } from './layout';
+import { slideLayout } from '../shared/layout';
 import { lazyNotesPlugin } from './lazy-notes';
 
-/** Options reveal.js reads at run time but its 6.0.2 types leave out (see research/anchors.md §1.3). */
+/** Options reveal.js reads at run time but its 6.0.2 types leave out (reveal.js js/config.js has them). */
 export interface DeckConfig extends RevealConfig {
   totalTime?: number;
   minimumTimePerSlide?: number;

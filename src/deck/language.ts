@@ -1,9 +1,9 @@
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
-import type { Deck } from '../build/assemble-deck';
 import type { ChartContext } from '../charts/types';
-import { createFormatters } from '../i18n/format';
-import { type Lng, languages } from '../i18n/languages';
+import type { Deck } from '../shared/deck';
+import { createFormatters } from '../shared/format';
+import { type Lng, languages } from '../shared/languages';
 import { swapSlides } from './slides';
 import { languageKey, writeSetting } from './storage';
 import type { LanguageToggle } from './toggle';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 
 /**
- * reveal.js 6 writes its own interface text in English only (research/anchors.md §1.10): the arrows'
+ * reveal.js 6 writes its own interface text in English only: the arrows'
  * aria-labels, the pause overlay's button, the jump-to-slide and search placeholders, and the help overlay.
  * This puts them in the deck's language. The jump, search and help elements are created or attached only when
  * opened, so a MutationObserver on the reveal element relabels whatever reveal adds to it.

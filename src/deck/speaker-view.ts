@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type Lng, languages, supportedLngs } from '../i18n/languages';
+import { type Lng, languages, supportedLngs } from '../shared/languages';
 
 /**
  * Makes reveal.js's speaker view bilingual. The notes plugin opens an about:blank popup and writes its own page

@@ -1,5 +1,5 @@
 import type { i18n } from 'i18next';
-import { type Lng, languages, otherLng } from '../i18n/languages';
+import { type Lng, languages, otherLng } from '../shared/languages';
 
 export interface LanguageToggle {
   element: HTMLButtonElement;
