@@ -59,7 +59,7 @@ export function findFigure(figures: readonly FigureRecord[], id: string): Figure
 /** Finds a figure by id; a missing id is a data error worth a clear message. */
 export function pickFigure(figures: readonly FigureRecord[], id: string): FigureRecord {
   const hit = findFigure(figures, id);
-  if (!hit) throw new Error(`data/figures.json: no figure "${id}". Add it to data/figures.json (see data/README.md).`);
+  if (!hit) throw new Error(`data/figures.json: no figure "${id}". Add it there (see data/README.md).`);
   return hit;
 }
 
