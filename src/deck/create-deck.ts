@@ -13,7 +13,7 @@ export interface DeckConfig extends RevealConfig {
 export const slideSize = { width: slideLayout.width, height: slideLayout.height } as const;
 
 /** The deck's reveal.js configuration. Query parameters (?view=scroll, ?print-pdf…) still override it. */
-export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[]): DeckConfig {
+export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[] = []): DeckConfig {
   return {
     ...slideSize,
     margin: slideLayout.margin,
