@@ -14,7 +14,6 @@ export interface SlideSource {
   /** Attributes from the `.slide:` comment, `id` included. */
   attrs: Record<string, string>;
   body: string;
-  bodyLine: number;
   notes: string;
   notesLine: number;
 }
@@ -163,7 +162,6 @@ export function parseSlides(text: string, file: string): ParseResult {
       id,
       attrs,
       body: bodyLines.join('\n').trim(),
-      bodyLine: line,
       notes,
       notesLine: notesLine || line,
     });
