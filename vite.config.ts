@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import pkg from './package.json';
 import { checkLocales } from './src/build/check-locales';
-import { validateData } from './src/build/validate-data';
 import { cspPlugin } from './src/build/vite-plugin-csp';
+import { dataPlugin } from './src/build/vite-plugin-data';
 import { deckPlugin } from './src/build/vite-plugin-deck';
 import { fontsPlugin } from './src/build/vite-plugin-fonts';
 import { slideLayout } from './src/deck/layout';
@@ -18,10 +18,12 @@ const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
 
 export default defineConfig({
   plugins: [
+    // data/ validated once, then served to the charts as virtual:data.
+    dataPlugin({ dir: `${root}data` }),
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
-      checks: [() => validateData(`${root}data`), () => checkLocales(root)],
+      checks: [() => checkLocales(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),

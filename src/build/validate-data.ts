@@ -15,6 +15,7 @@ import {
   type ExpansionFile,
   type FiguresFile,
   type PlacesFile,
+  type ValidatedData,
   type VoyagesFile,
 } from './data-schema';
 import { lineOfJsonPath } from './json-locate';
@@ -22,6 +23,7 @@ import { findJsonSyntaxProblem } from './json-syntax';
 
 export type { DataProblem } from './data-issues';
 export { formatPath } from './data-issues';
+export type { ValidatedData } from './data-schema';
 
 export function formatDataProblem(p: DataProblem): string {
   return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path}: ${p.message}`;
@@ -46,14 +48,6 @@ export class DataError extends Error {
     this.file = problems[0]?.file ?? '';
     this.path = problems[0]?.path ?? '';
   }
-}
-
-export interface ValidatedData {
-  figures: FiguresFile;
-  places: PlacesFile;
-  voyages: VoyagesFile;
-  expansion: ExpansionFile;
-  events: EventsFile;
 }
 
 // ---------------------------------------------------------------- entry points

@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../build/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
@@ -38,8 +38,6 @@ export interface AiCompaniesData {
   china: FigureRecord;
   abroad: FigureRecord;
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 /** 0 = the world, 1 = in China, 2 = abroad: the step at which a square or label takes its colour. */
 export type Tier = 0 | 1 | 2;
@@ -196,15 +194,19 @@ function setup(data: AiCompaniesData, body: ChartBody) {
   };
 }
 
-export const data: AiCompaniesData = {
-  world: pickFigure(figures, 'ai-companies-world'),
-  china: pickFigure(figures, 'ai-companies-china'),
-  abroad: pickFigure(figures, 'ai-companies-abroad'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): AiCompaniesData {
+  const figures = files.figures.figures;
+  return {
+    world: pickFigure(figures, 'ai-companies-world'),
+    china: pickFigure(figures, 'ai-companies-china'),
+    abroad: pickFigure(figures, 'ai-companies-abroad'),
+  };
+}
 
 export const chart: ChartModule<AiCompaniesData> = defineFrameChart({
   id: 'ai-companies',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

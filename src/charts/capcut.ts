@@ -1,6 +1,5 @@
 import { scaleUtc } from 'd3';
-import eventsFile from '../../data/events.json';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../build/data-schema';
 import { isoMidpoint } from './shared/dates';
 import { defineFrameChart } from './shared/define';
 import {
@@ -211,27 +210,29 @@ function setup(data: CapcutData, body: ChartBody) {
   };
 }
 
-const allEvents: readonly EventRecord[] = eventsFile.events;
-const allFigures: readonly FigureRecord[] = figuresFile.figures;
-const capcutEvents = allEvents.filter((event) => event.chart === 'capcut');
 const statIds = ['capcut-mau', 'capcut-revenue'];
-// Events that cite a figure are shown as numbers, the rest as milestones on the road.
-const statEvents = capcutEvents.filter((event) => event.figure !== undefined);
 
-export const data: CapcutData = {
-  milestones: capcutEvents.filter((event) => event.figure === undefined && event.step < LAST_STEP),
-  stats: statIds.map((id) => pickFigure(allFigures, id)),
-  statsStep: statEvents[0]?.step ?? LAST_STEP,
-  statsDate:
-    statEvents
-      .map((event) => event.date)
-      .sort()
-      .at(-1) ?? pickFigure(allFigures, 'capcut-revenue').asOf,
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): CapcutData {
+  const allFigures = files.figures.figures;
+  const capcutEvents = files.events.events.filter((event) => event.chart === 'capcut');
+  // Events that cite a figure are shown as numbers, the rest as milestones on the road.
+  const statEvents = capcutEvents.filter((event) => event.figure !== undefined);
+  return {
+    milestones: capcutEvents.filter((event) => event.figure === undefined && event.step < LAST_STEP),
+    stats: statIds.map((id) => pickFigure(allFigures, id)),
+    statsStep: statEvents[0]?.step ?? LAST_STEP,
+    statsDate:
+      statEvents
+        .map((event) => event.date)
+        .sort()
+        .at(-1) ?? pickFigure(allFigures, 'capcut-revenue').asOf,
+  };
+}
 
 export const chart: ChartModule<CapcutData> = defineFrameChart({
   id: 'capcut',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../build/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
@@ -40,8 +40,6 @@ export interface ClosuresData {
   /** The share as the source states it (8.9 %, from the unrounded register count), when the data has it. */
   statedShare?: FigureRecord;
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 export interface ClosureSquare {
   index: number;
@@ -179,15 +177,19 @@ function setup(data: ClosuresData, body: ChartBody) {
   };
 }
 
-export const data: ClosuresData = {
-  closed: pickFigure(figures, 'ai-firms-closed'),
-  registered: pickFigure(figures, 'ai-firms-registered'),
-  statedShare: findFigure(figures, 'ai-firms-closed-share'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): ClosuresData {
+  const figures = files.figures.figures;
+  return {
+    closed: pickFigure(figures, 'ai-firms-closed'),
+    registered: pickFigure(figures, 'ai-firms-registered'),
+    statedShare: findFigure(figures, 'ai-firms-closed-share'),
+  };
+}
 
 export const chart: ChartModule<ClosuresData> = defineFrameChart({
   id: 'closures',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

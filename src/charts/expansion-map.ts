@@ -1,6 +1,5 @@
 import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
-import expansionFile from '../../data/expansion.json';
-import placesFile from '../../data/places.json';
+import type { ValidatedData } from '../build/data-schema';
 import type { Lng } from '../i18n/languages';
 import { chartCatalog } from './catalog';
 import { translator } from './shared/i18n';
@@ -248,7 +247,11 @@ function mountExpansion(el: HTMLElement, data: ExpansionData, ctx: ChartContext)
 export const chart: ChartModule<ExpansionData> = {
   id: 'expansion-map',
   steps: chartCatalog['expansion-map'].steps,
-  data: { places: placesFile.places, moves: expansionFile.moves, regions: expansionFile.regions },
+  select: (files: ValidatedData) => ({
+    places: files.places.places,
+    moves: files.expansion.moves,
+    regions: files.expansion.regions,
+  }),
   mount: mountExpansion,
   table: expansionTable,
 };

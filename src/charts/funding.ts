@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../build/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   caveatText,
@@ -37,8 +37,6 @@ export interface FundingData {
   recent: FigureRecord;
   rounds: FigureRecord;
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 function valueScale(data: FundingData) {
   return scaleLinear()
@@ -194,15 +192,19 @@ function setup(data: FundingData, body: ChartBody) {
   };
 }
 
-export const data: FundingData = {
-  peak: pickFigure(figures, 'funding-2021'),
-  recent: pickFigure(figures, 'funding-2024h1'),
-  rounds: pickFigure(figures, 'funding-2024h1-rounds'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): FundingData {
+  const figures = files.figures.figures;
+  return {
+    peak: pickFigure(figures, 'funding-2021'),
+    recent: pickFigure(figures, 'funding-2024h1'),
+    rounds: pickFigure(figures, 'funding-2024h1-rounds'),
+  };
+}
 
 export const chart: ChartModule<FundingData> = defineFrameChart({
   id: 'funding',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

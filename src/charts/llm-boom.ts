@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../build/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   caveatText,
@@ -36,8 +36,6 @@ export interface LlmBoomData {
   registered: FigureRecord;
   industryShare: FigureRecord;
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 export interface LlmBoomLayout {
   releasedWidth: number;
@@ -181,15 +179,19 @@ function setup(data: LlmBoomData, body: ChartBody) {
   };
 }
 
-export const data: LlmBoomData = {
-  released: pickFigure(figures, 'llms-released'),
-  registered: pickFigure(figures, 'cac-registered-models'),
-  industryShare: pickFigure(figures, 'cac-industry-share'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): LlmBoomData {
+  const figures = files.figures.figures;
+  return {
+    released: pickFigure(figures, 'llms-released'),
+    registered: pickFigure(figures, 'cac-registered-models'),
+    industryShare: pickFigure(figures, 'cac-industry-share'),
+  };
+}
 
 export const chart: ChartModule<LlmBoomData> = defineFrameChart({
   id: 'llm-boom',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

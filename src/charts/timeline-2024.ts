@@ -1,6 +1,5 @@
 import { scaleUtc } from 'd3';
-import eventsFile from '../../data/events.json';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../build/data-schema';
 import { isoMidpoint, monthLabel } from './shared/dates';
 import { defineFrameChart } from './shared/define';
 import {
@@ -200,17 +199,19 @@ function setup(data: TimelineData, body: ChartBody) {
   };
 }
 
-const allEvents: readonly EventRecord[] = eventsFile.events;
-const allFigures: readonly FigureRecord[] = figuresFile.figures;
-
-export const data: TimelineData = {
-  events: allEvents.filter((event) => event.chart === 'timeline-2024'),
-  figures: allFigures.filter((figure) => allEvents.some((event) => event.figure === figure.id)),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): TimelineData {
+  const allEvents = files.events.events;
+  const allFigures = files.figures.figures;
+  return {
+    events: allEvents.filter((event) => event.chart === 'timeline-2024'),
+    figures: allFigures.filter((figure) => allEvents.some((event) => event.figure === figure.id)),
+  };
+}
 
 export const chart: ChartModule<TimelineData> = defineFrameChart({
   id: 'timeline-2024',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

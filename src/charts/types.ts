@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { ValidatedData } from '../build/data-schema';
 import type { Formatters } from '../i18n/format';
 import type { Lng } from '../i18n/languages';
 
@@ -30,8 +31,8 @@ export interface ChartModule<Data = unknown> {
   id: string;
   /** Number of steps after the first state; equals the fragment count of the chart's slide. */
   steps: number;
-  /** The chart's data, read from data/ (validated at build time). */
-  data: Data;
+  /** The chart's part of the validated data/ files (pure; the registry calls it and passes the result in). */
+  select(files: ValidatedData): Data;
   mount(el: HTMLElement, data: Data, ctx: ChartContext): ChartInstance;
   /** The same data as rows of text, for the accessible table and the fallback when drawing fails. */
   table(data: Data, ctx: ChartContext): ChartTable;
@@ -41,4 +42,10 @@ export interface ChartTable {
   caption: string;
   head: string[];
   rows: string[][];
+}
+
+/** A chart module with its data, selected from `virtual:data`: what the registry hands the plugin. */
+export interface LoadedChart<Data = unknown> {
+  module: ChartModule<Data>;
+  data: Data;
 }

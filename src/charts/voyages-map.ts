@@ -1,6 +1,5 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
-import placesFile from '../../data/places.json';
-import voyagesFile from '../../data/voyages.json';
+import type { ValidatedData } from '../build/data-schema';
 import type { Lng } from '../i18n/languages';
 import { chartCatalog } from './catalog';
 import { translator } from './shared/i18n';
@@ -229,7 +228,11 @@ function mountVoyages(el: HTMLElement, data: VoyagesData, ctx: ChartContext): Ch
 export const chart: ChartModule<VoyagesData> = {
   id: 'voyages-map',
   steps: chartCatalog['voyages-map'].steps,
-  data: { places: placesFile.places, voyages: voyagesFile.voyages, routes: voyagesFile.routes },
+  select: (files: ValidatedData) => ({
+    places: files.places.places,
+    voyages: files.voyages.voyages,
+    routes: files.voyages.routes,
+  }),
   mount: mountVoyages,
   table: voyagesTable,
 };

@@ -1,3 +1,4 @@
+import type { ValidatedData } from '../../build/data-schema';
 import { type ChartId, chartCatalog } from '../catalog';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';
@@ -6,7 +7,8 @@ import { frameSize } from './tokens';
 /** What a framed (non-map) chart provides; the module around it is the same for every such chart. */
 export interface FrameChartSpec<Data> {
   id: ChartId;
-  data: Data;
+  /** The chart's part of the validated data files. */
+  select(files: ValidatedData): Data;
   table(data: Data, ctx: ChartContext): ChartTable;
   /** Values for the translated description (`charts:<id>.desc`). */
   describe(data: Data, ctx: ChartContext): Record<string, string>;
@@ -23,7 +25,7 @@ export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<
   return {
     id,
     steps,
-    data: spec.data,
+    select: spec.select,
     table: spec.table,
     mount: (el, data, ctx) =>
       createChartInstance({

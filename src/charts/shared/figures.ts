@@ -5,7 +5,7 @@ import { translator } from './i18n';
 
 /**
  * The parts of data/figures.json and data/events.json the charts read (see src/build/data-schema.ts for the
- * full, validated shapes). Structural, so the JSON imports fit without casts.
+ * full, validated shapes, which the charts receive from `virtual:data`). Structural: a chart asks for no more.
  */
 export interface LocalText {
   en: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLocales } from '../../../src/build/check-locales';
-import { validateData } from '../../../src/build/validate-data';
+import { dataPlugin } from '../../../src/build/vite-plugin-data';
 import { deckPlugin } from '../../../src/build/vite-plugin-deck';
 
 /**
@@ -46,10 +46,8 @@ async function buildFails(root: string): Promise<string> {
       root: project,
       logLevel: 'silent',
       plugins: [
-        deckPlugin({
-          root,
-          checks: [() => validateData(join(root, 'data'), root), () => checkLocales(root)],
-        }),
+        dataPlugin({ dir: join(root, 'data'), root }),
+        deckPlugin({ root, checks: [() => checkLocales(root)] }),
       ],
       build: { outDir, emptyOutDir: true, write: true },
     });

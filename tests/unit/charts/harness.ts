@@ -7,6 +7,7 @@ import enCharts from '../../../src/i18n/locales/en/charts.json';
 import enMaps from '../../../src/i18n/locales/en/maps.json';
 import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 import zhMaps from '../../../src/i18n/locales/zh/maps.json';
+import files from '../virtual-data';
 
 /** Shared test tools for the chart tests (not a test file itself). */
 
@@ -20,6 +21,14 @@ void i18n.init({
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+
+/** data/ validated as the build validates it: the files `virtual:data` serves the browser. */
+export const deckFiles = files;
+
+/** What the registry passes a chart: its part of the validated files. */
+export function dataOf<Data>(chart: ChartModule<Data>): Data {
+  return chart.select(deckFiles);
+}
 
 export const languagesUnderTest: readonly Lng[] = ['en', 'zh'];
 
@@ -79,11 +88,12 @@ export function textsOf(figure: HTMLElement): string[] {
 }
 
 /** The tests every chart gets: snapshots per step and language, step changes, table, relabel, destroy. */
-export function standardChartTests(chart: ChartModule, catalogSteps: number): void {
+export function standardChartTests<Data>(chart: ChartModule<Data>, catalogSteps: number): void {
+  const data = dataOf(chart);
   it('has the catalog step count and a table with every row filled', () => {
     expect(chart.steps).toBe(catalogSteps);
     for (const lng of languagesUnderTest) {
-      const table = chart.table(chart.data, contextFor(lng));
+      const table = chart.table(data, contextFor(lng));
       expect(table.caption).not.toMatch(/^charts:|\{\{/);
       expect(table.rows.length).toBeGreaterThan(0);
       for (const row of table.rows) expect(row).toHaveLength(table.head.length);
@@ -93,7 +103,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
   for (const lng of languagesUnderTest) {
     it(`draws every step in ${lng} (snapshot), each step different from the one before`, async () => {
       const figure = newFigure(chart.id);
-      const instance = chart.mount(figure, chart.data, contextFor(lng));
+      const instance = chart.mount(figure, data, contextFor(lng));
       let previous = '';
       for (let step = 0; step <= chart.steps; step += 1) {
         await instance.step(step, { animate: false });
@@ -111,26 +121,24 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
 
   it('is an accessible image with a translated title and description, and a hidden data table', () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('zh'));
+    const instance = chart.mount(figure, data, contextFor('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toBe('0 0 800 480');
     const title = figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`);
     const desc = figure.querySelector(`#${svg.getAttribute('aria-describedby')}`);
-    expect(title?.textContent).toBe(chart.table(chart.data, contextFor('zh')).caption);
+    expect(title?.textContent).toBe(chart.table(data, contextFor('zh')).caption);
     expect(desc?.textContent).not.toMatch(/\{\{|charts:|undefined|NaN/);
     expect(desc?.textContent?.length).toBeGreaterThan(20);
     const table = figure.querySelector('table.chart-table.sr-only');
-    expect(table?.querySelectorAll('tbody tr').length).toBe(
-      chart.table(chart.data, contextFor('zh')).rows.length,
-    );
+    expect(table?.querySelectorAll('tbody tr').length).toBe(chart.table(data, contextFor('zh')).rows.length);
     instance.destroy();
     figure.remove();
   });
 
   it('keeps every text at 18 viewBox units or more', () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     for (const text of figure.querySelectorAll<SVGElement>('svg text')) {
       const size = Number.parseFloat(
         text.style.fontSize || text.closest<SVGElement>('[style*="font-size"]')?.style.fontSize || '0',
@@ -143,7 +151,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
 
   it('relabels on setContext at the current step without moving anything', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     await instance.step(chart.steps, { animate: false });
     const geometry = geometryOf(figure);
     const texts = textsOf(figure);
@@ -158,7 +166,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     );
     // Same state as drawing in Chinese from the start.
     const fresh = newFigure(chart.id);
-    const direct = chart.mount(fresh, chart.data, contextFor('zh'));
+    const direct = chart.mount(fresh, data, contextFor('zh'));
     await direct.step(chart.steps, { animate: false });
     expect(normalisedSvg(figure)).toBe(normalisedSvg(fresh));
     for (const done of [instance, direct]) done.destroy();
@@ -168,11 +176,11 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
 
   it('animates a step to the same end state as a jump, and a newer step interrupts it', async () => {
     const jumped = newFigure(chart.id);
-    const reference = chart.mount(jumped, chart.data, contextFor('en'));
+    const reference = chart.mount(jumped, data, contextFor('en'));
     await reference.step(chart.steps, { animate: false });
 
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     const first = instance.step(1, { animate: true });
     const last = instance.step(chart.steps, { animate: true });
     await Promise.all([first, last]);
@@ -192,7 +200,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     const figure = newFigure(chart.id);
     const caption = document.createElement('figcaption');
     figure.append(caption);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     expect(figure.querySelector('svg')).not.toBeNull();
     instance.destroy();
     instance.destroy();

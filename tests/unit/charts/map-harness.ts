@@ -3,7 +3,7 @@ import { GEOMETRY } from './harness';
 /** Test tools for the two maps (not a test file itself). */
 
 // The maps share the chart tests' i18next instance (charts and maps namespaces) and figure helper.
-export { contextFor as mapContext, languagesUnderTest as lngs, newFigure } from './harness';
+export { contextFor as mapContext, dataOf, languagesUnderTest as lngs, newFigure } from './harness';
 
 /** A short, stable stand-in for country outlines (the world is 100 kB): length and checksum. */
 function digest(text: string): string {

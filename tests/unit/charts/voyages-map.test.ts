@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, layoutVoyages } from '../../../src/charts/voyages-map';
 import {
+  dataOf,
   drawnStrokes,
   geometryOf,
   labelTexts,
@@ -13,7 +14,9 @@ import {
   visible,
 } from './map-harness';
 
-const legsAt = (step: number) => layoutVoyages(chart.data, step, 'en').legs.filter((leg) => leg.on).length;
+const data = dataOf(chart);
+
+const legsAt = (step: number) => layoutVoyages(data, step, 'en').legs.filter((leg) => leg.on).length;
 
 describe('voyages-map', () => {
   it('has the catalog step count', () => {
@@ -23,7 +26,7 @@ describe('voyages-map', () => {
   for (const lng of lngs) {
     it(`draws every step in ${lng} (snapshot), each with more legs than the one before`, async () => {
       const figure = newFigure(chart.id);
-      const instance = chart.mount(figure, chart.data, mapContext(lng));
+      const instance = chart.mount(figure, data, mapContext(lng));
       let before = -1;
       for (let step = 0; step <= chart.steps; step += 1) {
         await instance.step(step, { animate: false });
@@ -43,7 +46,7 @@ describe('voyages-map', () => {
 
   it('tells the voyages in order: Calicut first, then Hormuz, then Arabia and Africa', () => {
     const ports = (step: number) =>
-      layoutVoyages(chart.data, step, 'en')
+      layoutVoyages(data, step, 'en')
         .ports.filter((p) => p.on)
         .map((p) => p.id);
     expect(ports(0)).toEqual(['nanjing']);
@@ -52,18 +55,17 @@ describe('voyages-map', () => {
     expect(ports(2)).toContain('hormuz');
     expect(ports(3)).toEqual(expect.arrayContaining(['jeddah', 'malindi', 'mogadishu', 'aden']));
     // Legs chain: each starts when the one before it ends.
-    const trunk = layoutVoyages(chart.data, 1, 'en').legs.filter((l) => l.id.startsWith('trunk:'));
+    const trunk = layoutVoyages(data, 1, 'en').legs.filter((l) => l.id.startsWith('trunk:'));
     for (let i = 1; i < trunk.length; i += 1) {
       expect(trunk[i]!.start).toBeCloseTo(trunk[i - 1]!.start + trunk[i - 1]!.dur, 6);
     }
     // Every path uses pathLength="1" geometry only: no NaN from a projection gone wrong.
-    for (const leg of layoutVoyages(chart.data, 3, 'en').legs)
-      expect(leg.d).toMatch(/^M[\d.,-]+(L[\d.,-]+)+$/);
+    for (const leg of layoutVoyages(data, 3, 'en').legs) expect(leg.d).toMatch(/^M[\d.,-]+(L[\d.,-]+)+$/);
   });
 
   it('shows the years of each step with the language dash', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     const badge = () => figure.querySelector('.map-badge text')?.textContent;
     expect(badge()).toBe('1405–1433');
     await instance.step(1, { animate: false });
@@ -77,13 +79,13 @@ describe('voyages-map', () => {
 
   it('is an accessible image with a translated title and description, and a data table', () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('zh'));
+    const instance = chart.mount(figure, data, mapContext('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toBe('0 0 960 560');
     expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('郑和七下西洋');
     expect(figure.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent).toContain('古里');
-    const table = chart.table(chart.data, mapContext('zh'));
+    const table = chart.table(data, mapContext('zh'));
     expect(table.rows).toHaveLength(7);
     expect(table.rows[0]).toEqual(['1', '1405—1407 年', '古里（科泽科德）', expect.stringContaining('南京')]);
     expect(figure.querySelectorAll('table.chart-table tbody tr')).toHaveLength(7);
@@ -97,7 +99,7 @@ describe('voyages-map', () => {
 
   it('relabels on setContext without moving any mark', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     await instance.step(3, { animate: false });
     const geometry = geometryOf(figure);
     expect(labelTexts(figure)).toContain('Calicut');
@@ -107,7 +109,7 @@ describe('voyages-map', () => {
     expect(figure.querySelector('svg')?.getAttribute('lang')).toBe('zh-CN');
     // Same picture as drawing in Chinese from the start.
     const fresh = newFigure(chart.id);
-    const direct = chart.mount(fresh, chart.data, mapContext('zh'));
+    const direct = chart.mount(fresh, data, mapContext('zh'));
     await direct.step(3, { animate: false });
     expect(normalisedSvg(figure)).toBe(normalisedSvg(fresh));
     instance.destroy();
@@ -116,7 +118,7 @@ describe('voyages-map', () => {
 
   it('lands at once with reduced motion, leaving nothing running', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en', true));
+    const instance = chart.mount(figure, data, mapContext('en', true));
     const done = instance.step(3);
     expect(drawnStrokes(figure)).toBe(legsAt(3));
     expect(visible(figure, '.map-label')).toContain('malindi');
@@ -126,7 +128,7 @@ describe('voyages-map', () => {
 
   it('draws a step leg by leg, and undraws it going back', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     await instance.step(1, { animate: false });
     const forward = instance.step(2);
     expect(drawnStrokes(figure)).toBe(legsAt(1)); // Hormuz not drawn yet
@@ -142,7 +144,7 @@ describe('voyages-map', () => {
 
   it('lets a newer step interrupt a running one', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     const running = instance.step(3);
     const jump = instance.step(0, { animate: false });
     await expect(running).resolves.toBeUndefined();
@@ -157,7 +159,7 @@ describe('voyages-map', () => {
     const figure = newFigure(chart.id);
     const caption = document.createElement('figcaption');
     figure.append(caption);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     const running = instance.step(2);
     instance.destroy();
     instance.destroy();
