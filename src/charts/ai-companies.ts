@@ -9,7 +9,6 @@ import {
   pickFigure,
   shortSource,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -79,7 +78,7 @@ interface TierLabel {
 }
 
 function tierLabels(data: AiCompaniesData, ctx: ChartContext): TierLabel[] {
-  const t = translator(ctx);
+  const { t } = ctx;
   const share = (part: FigureRecord, whole: FigureRecord) => ctx.format.percent(part.value / whole.value);
   return [
     { tier: 0, value: formatFigure(data.world, ctx), name: t('charts:ai-companies.world'), note: '' },
@@ -112,7 +111,7 @@ function describeChart(data: AiCompaniesData, ctx: ChartContext): Record<string,
 }
 
 function table(data: AiCompaniesData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:ai-companies.title'),
     head: figureTableHead(ctx),
@@ -171,7 +170,7 @@ function setup(data: AiCompaniesData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const labels = tierLabels(data, ctx);
     valueSel.text((tier) => labels[tier]?.value ?? '');
     nameSel.text((tier) => labels[tier]?.name ?? '');

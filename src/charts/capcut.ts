@@ -14,7 +14,7 @@ import {
   shortSource,
   statusLabel,
 } from './shared/figures';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -73,11 +73,11 @@ export function layoutCapcut(data: CapcutData, step: number): CapcutLayout {
 }
 
 function milestoneLabel(event: EventRecord, ctx: ChartContext): string {
-  return translator(ctx)(`charts:capcut.events.${event.id}`);
+  return tIn(ctx, 'charts:capcut.events', event.id);
 }
 
 function statName(figure: FigureRecord, ctx: ChartContext): string {
-  return translator(ctx)(`charts:capcut.figures.${figure.id}`);
+  return tIn(ctx, 'charts:capcut.figures', figure.id);
 }
 
 function describeChart(data: CapcutData, ctx: ChartContext): Record<string, string> {
@@ -91,7 +91,7 @@ function describeChart(data: CapcutData, ctx: ChartContext): Record<string, stri
 }
 
 function table(data: CapcutData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:capcut.title'),
     head: figureTableHead(ctx),
@@ -191,7 +191,7 @@ function setup(data: CapcutData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutCapcut(data, step);
     yearLabels.text((year) => ctx.format.date(String(year)));
     milestoneText.text((m) => milestoneLabel(m, ctx));

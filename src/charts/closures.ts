@@ -10,7 +10,6 @@ import {
   pickFigure,
   shortSource,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -67,7 +66,7 @@ export function layoutClosures(data: ClosuresData): ClosureSquare[] {
 
 function shareText(data: ClosuresData, ctx: ChartContext): string {
   const value = ctx.format.number(closedShare(data), { style: 'percent', maximumFractionDigits: 1 });
-  return translator(ctx)('charts:common.approx', { value });
+  return ctx.t('charts:common.approx', { value });
 }
 
 function period(data: ClosuresData, ctx: ChartContext): { from: string; to: string } {
@@ -89,7 +88,7 @@ function describeChart(data: ClosuresData, ctx: ChartContext): Record<string, st
 }
 
 function table(data: ClosuresData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:closures.title'),
     head: figureTableHead(ctx),
@@ -152,7 +151,7 @@ function setup(data: ClosuresData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const range = period(data, ctx);
     registered.value.text(formatFigureShort(data.registered, ctx));
     registered.name.text(t('charts:closures.registered'));

@@ -2,7 +2,7 @@ import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
 import type { ValidatedData } from '../build/data-schema';
 import type { Lng } from '../i18n/languages';
 import { chartCatalog } from './catalog';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import { createChartInstance } from './shared/instance';
 import {
   basePaths,
@@ -220,12 +220,12 @@ function mountExpansion(el: HTMLElement, data: ExpansionData, ctx: ChartContext)
       let shown = 0;
       return (n, c, animate) => {
         const model = layoutExpansion(data, n, c.lng, size);
-        const t = translator(c);
+        const { t } = c;
         setHeader(
           header,
           size,
           t('maps:expansion.title'),
-          t(`maps:expansion.steps.${n}`),
+          tIn(c, 'maps:expansion.steps', n),
           expansionBadge(data, model.moves, c),
         );
         expansionLegend.update(legend, model.moves, model.smallCountry, c);

@@ -11,7 +11,6 @@ import {
   isDisputed,
   pickFigure,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -68,11 +67,11 @@ function yearOf(figure: FigureRecord): string {
 }
 
 function recentPeriod(data: FundingData, ctx: ChartContext): string {
-  return translator(ctx)('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
+  return ctx.t('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
 }
 
 function describeChart(data: FundingData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const withCaveat = [data.peak, data.recent, data.rounds].filter(isDisputed);
   return {
     peakYear: ctx.format.date(yearOf(data.peak)),
@@ -87,7 +86,7 @@ function describeChart(data: FundingData, ctx: ChartContext): Record<string, str
 }
 
 function table(data: FundingData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   const period = recentPeriod(data, ctx);
   return {
     caption: t('charts:funding.title'),
@@ -165,7 +164,7 @@ function setup(data: FundingData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutFunding(data, step);
     gridLabels.text((d) => (d === 0 ? ctx.format.number(0) : ctx.format.usd(d)));
     valueText.text((d) => formatFigureShort(data[d.key], ctx));

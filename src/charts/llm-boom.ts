@@ -10,7 +10,7 @@ import {
   isDisputed,
   pickFigure,
 } from './shared/figures';
-import { translator } from './shared/i18n';
+import type { ChartKey } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -60,12 +60,12 @@ export function layoutLlmBoom(data: LlmBoomData, step: number): LlmBoomLayout {
 }
 
 function sectors(ctx: ChartContext): string {
-  const t = translator(ctx);
+  const { t } = ctx;
   return ctx.format.list(SECTORS.map((sector) => t(`charts:llm-boom.sectors.${sector}`)));
 }
 
 function describeChart(data: LlmBoomData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const disputed = [data.released, data.registered, data.industryShare].filter(isDisputed);
   return {
     released: formatFigure(data.released, ctx),
@@ -79,7 +79,7 @@ function describeChart(data: LlmBoomData, ctx: ChartContext): Record<string, str
 }
 
 function table(data: LlmBoomData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:llm-boom.title'),
     head: figureTableHead(ctx),
@@ -148,9 +148,9 @@ function setup(data: LlmBoomData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutLlmBoom(data, step);
-    const byDate = (key: string, figure: FigureRecord) =>
+    const byDate = (key: ChartKey, figure: FigureRecord) =>
       t('charts:common.byDate', { name: t(key), date: ctx.format.date(figure.asOf) });
     releasedLabel.name.text(byDate('charts:llm-boom.released', data.released));
     releasedLabel.value.text(formatFigureShort(data.released, ctx));

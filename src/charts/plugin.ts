@@ -1,7 +1,6 @@
 import { type ChartId, isChartId } from './catalog';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
-import { translator } from './shared/i18n';
 import type { ChartContext, ChartInstance, LoadedChart } from './types';
 
 /** The part of reveal's API the plugin uses (RevealApi fits it; so does a small fake in tests). */
@@ -101,7 +100,7 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
         if (!loaded) throw new Error(`chart "${chart.id}" did not load`);
         return loaded.module.table(loaded.data, ctx);
       },
-      () => translator(ctx)('charts:common.unavailable'),
+      () => ctx.t('charts:common.unavailable'),
     );
   };
 

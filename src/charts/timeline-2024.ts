@@ -12,7 +12,7 @@ import {
   localText,
   statusLabel,
 } from './shared/figures';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -74,11 +74,11 @@ function leaderPath(item: PlacedEvent): string {
 function eventLabel(event: EventRecord, data: TimelineData, ctx: ChartContext): string {
   const figure = data.figures.find((candidate) => candidate.id === event.figure);
   const value = figure ? formatFigureShort(figure, ctx) : '';
-  return `${translator(ctx)(`charts:timeline-2024.events.${event.id}`, { value })}${caveatMarker(event)}`;
+  return `${tIn(ctx, 'charts:timeline-2024.events', event.id, { value })}${caveatMarker(event)}`;
 }
 
 function describeChart(data: TimelineData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const items = layoutTimeline(data.events).map(({ event }) =>
     t('charts:timeline-2024.item', {
       date: ctx.format.date(event.date),
@@ -89,7 +89,7 @@ function describeChart(data: TimelineData, ctx: ChartContext): Record<string, st
 }
 
 function table(data: TimelineData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:timeline-2024.title'),
     head: [
@@ -173,7 +173,7 @@ function setup(data: TimelineData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     monthLabels.text((month) => monthLabel(ctx.lng, new Date(Date.UTC(YEAR, month, 15))));
     labelSel.text((d) => eventLabel(d.event, data, ctx));
     const shownDisputed = placed.some((d) => d.event.step <= step && isDisputed(d.event));

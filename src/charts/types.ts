@@ -3,10 +3,14 @@ import type { ValidatedData } from '../build/data-schema';
 import type { Formatters } from '../i18n/format';
 import type { Lng } from '../i18n/languages';
 
+/** The locale namespaces chart strings live in (src/i18n/locales/<lng>/{charts,maps}.json). */
+export type ChartNamespaces = ['charts', 'maps'];
+
 /** What a chart needs to know about the world outside it. */
 export interface ChartContext {
   lng: Lng;
-  t: TFunction;
+  /** Typed against the charts and maps locale files: 'charts:…' and 'maps:…' keys; a misspelt key fails tsc. */
+  t: TFunction<ChartNamespaces>;
   format: Formatters;
   /** True when the reader asked for reduced motion, in print, and whenever steps must land without animating. */
   reducedMotion: boolean;

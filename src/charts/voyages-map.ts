@@ -2,7 +2,7 @@ import { type GeoProjection, geoMercator, geoPath } from 'd3';
 import type { ValidatedData } from '../build/data-schema';
 import type { Lng } from '../i18n/languages';
 import { chartCatalog } from './catalog';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import { createChartInstance } from './shared/instance';
 import {
   basePaths,
@@ -80,7 +80,6 @@ export interface VoyagesLayout {
   labels: LabelMark[];
   placed: PlacedLabel[];
   years: [number, number];
-  captionKey: string;
 }
 
 function makeProjection(size: Size): GeoProjection {
@@ -188,7 +187,6 @@ export function layoutVoyages(
     labels,
     placed,
     years,
-    captionKey: `maps:voyages.steps.${step}`,
   };
 }
 
@@ -211,8 +209,14 @@ function mountVoyages(el: HTMLElement, data: VoyagesData, ctx: ChartContext): Ch
       let shown = 0;
       return (n, c, animate) => {
         const model = layoutVoyages(data, n, c.lng, size);
-        const t = translator(c);
-        setHeader(header, size, t('maps:voyages.title'), t(model.captionKey), c.format.years(...model.years));
+        const { t } = c;
+        setHeader(
+          header,
+          size,
+          t('maps:voyages.title'),
+          tIn(c, 'maps:voyages.steps', n),
+          c.format.years(...model.years),
+        );
         const schedule = animate ? makeSchedule([...model.legs, ...model.ports], shown, n) : null;
         const ends: Promise<void>[] = [];
         drawStrokes(routeLayer, model.legs, schedule, ends);

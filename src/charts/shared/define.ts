@@ -1,12 +1,18 @@
 import type { ValidatedData } from '../../build/data-schema';
 import { type ChartId, chartCatalog } from '../catalog';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
+import type { ChartKey } from './i18n';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';
 import { frameSize } from './tokens';
 
+/** The charts with their own title and description in charts.json (`charts:<id>.title`): the framed ones. */
+export type FrameChartId = {
+  [Id in ChartId]: `charts:${Id}.title` extends ChartKey ? Id : never;
+}[ChartId];
+
 /** What a framed (non-map) chart provides; the module around it is the same for every such chart. */
 export interface FrameChartSpec<Data> {
-  id: ChartId;
+  id: FrameChartId;
   /** The chart's part of the validated data files. */
   select(files: ValidatedData): Data;
   table(data: Data, ctx: ChartContext): ChartTable;

@@ -1,5 +1,4 @@
 import type { ChartContext, ChartTable } from '../types';
-import { translator } from './i18n';
 import { type MapPlace, placeIndex, placeOf } from './map-base';
 
 /** What the voyages map needs besides its layout: the data shapes and the table. */
@@ -34,10 +33,10 @@ export function shortName(name: string): string {
 export function voyagesTable(data: VoyagesData, ctx: ChartContext): ChartTable {
   const index = placeIndex(data.places);
   const name = (id: string): string => placeOf(index, id).name[ctx.lng];
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('maps:voyages.table.caption'),
-    head: ['voyage', 'years', 'terminus', 'stops'].map((k) => t(`maps:voyages.table.${k}`)),
+    head: (['voyage', 'years', 'terminus', 'stops'] as const).map((k) => t(`maps:voyages.table.${k}`)),
     rows: [...data.voyages]
       .sort((a, b) => a.n - b.n)
       .map((v) => [

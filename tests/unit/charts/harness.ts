@@ -35,7 +35,7 @@ export const languagesUnderTest: readonly Lng[] = ['en', 'zh'];
 export function contextFor(lng: Lng, reducedMotion = false): ChartContext {
   return {
     lng,
-    t: i18n.getFixedT(lng) as unknown as ChartContext['t'],
+    t: i18n.getFixedT(lng, ['charts', 'maps']),
     format: createFormatters(lng),
     reducedMotion,
   };
