@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutSquares, squareFill } from '../../../src/charts/ai-companies';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { contextFor, dataOf, newFigure, standardChartTests } from './harness';
 
 const data = dataOf(chart);
 
 describe('ai-companies chart', () => {
-  standardChartTests(chart, chartCatalog['ai-companies'].steps);
+  standardChartTests(chart);
 
   it('draws one square per ten companies, China and abroad as nested blocks', () => {
     const squares = layoutSquares(data);

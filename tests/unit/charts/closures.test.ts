@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, closedShare, layoutClosures } from '../../../src/charts/closures';
 import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
 
 const data = dataOf(chart);
 
 describe('closures chart', () => {
-  standardChartTests(chart, chartCatalog.closures.steps);
+  standardChartTests(chart);
 
   it('fills exactly the closed share of the 100 squares', () => {
     const squares = layoutClosures(data);

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, layoutFunding } from '../../../src/charts/funding';
 import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
 
 const data = dataOf(chart);
 
 describe('funding chart', () => {
-  standardChartTests(chart, chartCatalog.funding.steps);
+  standardChartTests(chart);
 
   it('shows the 2021 bar at step 0 and the 2024 bar, to scale, at step 1', () => {
     const [peak0, recent0] = layoutFunding(data, 0);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import i18next from 'i18next';
 import { expect, it } from 'vitest';
 import type { ChartContext, ChartModule } from '../../../src/charts/types';
@@ -58,6 +60,42 @@ export function normalisedSvg(figure: HTMLElement): string {
     .replace(/></g, '>\n<');
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The slide's background (src/styles/tokens.css), behind the charts' light ink. */
+const SLIDE_BACKGROUND = '#0b1d33';
+
+/**
+ * A normalised SVG as a file that opens as a picture: the SVG namespace, each theme colour and font resolved
+ * to its CSS-variable fallback (the theme's own value), and the slide's background behind it.
+ */
+export function pictureOf(svg: string): string {
+  return `${svg
+    .replace(/^<svg /, `<svg xmlns="${SVG_NS}" `)
+    .replace(/var\(--[\w-]+,\s*([^()]*)\)/g, '$1')
+    .replace(/^(<svg[^>]*>)/, `$1\n<rect width="100%" height="100%" fill="${SLIDE_BACKGROUND}"/>`)}\n`;
+}
+
+/** Where a chart's step pictures live, relative to the test file: __snapshots__/<chart>/<lng>-step<N>.svg. */
+export function picturePath(id: string, lng: Lng, step: number): string {
+  return `__snapshots__/${id}/${lng}-step${step}.svg`;
+}
+
+/**
+ * The fragments of the slide that holds `<figure data-chart="<id>">`, counted in slides/<lng>/*.md (the speaker
+ * notes excluded): what the chart's steps must match, read from the Markdown rather than from the catalog.
+ */
+export function fragmentsOnChartSlide(id: string, lng: Lng): number {
+  const dir = resolve(import.meta.dirname, '../../../slides', lng);
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.md'))) {
+    for (const slide of readFileSync(join(dir, file), 'utf8').split(/^---$/m)) {
+      if (!slide.includes(`data-chart="${id}"`)) continue;
+      const shown = slide.split(/^Note:/m)[0] ?? '';
+      return shown.match(/class="fragment"/g)?.length ?? 0;
+    }
+  }
+  throw new Error(`no slide in slides/${lng}/ holds the chart "${id}"`);
+}
+
 /** The attributes that place and size an SVG element. */
 export const GEOMETRY = [
   'x',
@@ -88,10 +126,13 @@ export function textsOf(figure: HTMLElement): string[] {
 }
 
 /** The tests every chart gets: snapshots per step and language, step changes, table, relabel, destroy. */
-export function standardChartTests<Data>(chart: ChartModule<Data>, catalogSteps: number): void {
+export function standardChartTests<Data>(chart: ChartModule<Data>): void {
   const data = dataOf(chart);
-  it('has the catalog step count and a table with every row filled', () => {
-    expect(chart.steps).toBe(catalogSteps);
+  it('has one step per fragment of its slide, in each language', () => {
+    for (const lng of languagesUnderTest) expect(chart.steps).toBe(fragmentsOnChartSlide(chart.id, lng));
+  });
+
+  it('has a table with every row filled', () => {
     for (const lng of languagesUnderTest) {
       const table = chart.table(data, contextFor(lng));
       expect(table.caption).not.toMatch(/^charts:|\{\{/);
@@ -101,14 +142,14 @@ export function standardChartTests<Data>(chart: ChartModule<Data>, catalogSteps:
   });
 
   for (const lng of languagesUnderTest) {
-    it(`draws every step in ${lng} (snapshot), each step different from the one before`, async () => {
+    it(`draws every step in ${lng} (picture snapshots), each step different from the one before`, async () => {
       const figure = newFigure(chart.id);
       const instance = chart.mount(figure, data, contextFor(lng));
       let previous = '';
       for (let step = 0; step <= chart.steps; step += 1) {
         await instance.step(step, { animate: false });
         const svg = normalisedSvg(figure);
-        expect(svg).toMatchSnapshot(`${lng} step ${step}`);
+        await expect(pictureOf(svg)).toMatchFileSnapshot(picturePath(chart.id, lng, step));
         expect(svg).not.toBe(previous);
         // No untranslated key or missing interpolation reaches the slide.
         for (const text of textsOf(figure)) expect(text).not.toMatch(/charts:|\{\{|\}\}|undefined|NaN/);

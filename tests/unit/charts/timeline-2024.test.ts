@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, layoutTimeline } from '../../../src/charts/timeline-2024';
 import { contextFor, dataOf, newFigure, standardChartTests } from './harness';
 
 const data = dataOf(chart);
 
 describe('timeline-2024 chart', () => {
-  standardChartTests(chart, chartCatalog['timeline-2024'].steps);
+  standardChartTests(chart);
 
   it('has an event for every step and labels that never share a row', () => {
     const placed = layoutTimeline(data.events);
