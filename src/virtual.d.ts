@@ -1,14 +1,14 @@
 declare module 'virtual:slides' {
-  import type { Deck } from './build/assemble-deck';
+  import type { Deck } from './shared/deck';
 
   const deck: Deck;
   export default deck;
 }
 
 declare module 'virtual:data' {
-  import type { ValidatedData } from './build/data-schema';
+  import type { ValidatedData } from './shared/data-schema';
 
-  /** data/*.json as validated by the build (src/build/validate-data.ts). */
+  /** data/*.json as validated by the build (src/node/validate-data.ts). */
   const data: ValidatedData;
   export default data;
 }

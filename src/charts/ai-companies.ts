@@ -1,4 +1,4 @@
-import type { ValidatedData } from '../build/data-schema';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,

@@ -1,5 +1,5 @@
 import { scaleUtc } from 'd3';
-import type { ValidatedData } from '../build/data-schema';
+import type { ValidatedData } from '../shared/data-schema';
 import { isoMidpoint } from './shared/dates';
 import { defineFrameChart } from './shared/define';
 import {

@@ -1,6 +1,6 @@
 import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
-import type { ValidatedData } from '../build/data-schema';
-import type { Lng } from '../i18n/languages';
+import type { ValidatedData } from '../shared/data-schema';
+import type { Lng } from '../shared/languages';
 import { basePaths, countries, mapColors, placeIndex, placeOf, type Size } from './shared/map-base';
 import { defineMapChart } from './shared/map-chart';
 import {

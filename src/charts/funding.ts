@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import type { ValidatedData } from '../build/data-schema';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   caveatText,

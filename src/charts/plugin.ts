@@ -1,4 +1,4 @@
-import { type ChartId, isChartId } from './catalog';
+import { type ChartId, isChartId } from '../shared/catalog';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import type { ChartContext, ChartInstance, LoadedChart } from './types';
@@ -17,6 +17,8 @@ export interface DeckLike {
 
 export interface ChartsPluginOptions {
   getContext(): ChartContext;
+  /** The deck's language signal: every live chart relabels when it fires (see deck/language.ts). */
+  subscribe?(listener: () => void): () => void;
   /** A chart module and its data; defaults to the registry's dynamic imports and `virtual:data`. */
   loadChart?: (id: ChartId) => Promise<LoadedChart>;
   /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
@@ -221,16 +223,20 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     ['pdf-ready', onPdfReady],
   ];
 
-  return {
+  let unsubscribe: (() => void) | undefined;
+  const plugin: ChartsPlugin = {
     id: 'charts',
     init(next) {
       deck = next;
+      unsubscribe = options.subscribe?.(() => plugin.setContext(options.getContext()));
       for (const [type, listener] of listeners) next.on(type, listener);
       // Registered after reveal got going: catch up with what already happened.
       if (document.querySelector('.pdf-page')) onPdfReady();
       else if (next.isReady?.()) syncCurrentSlide();
     },
     destroy() {
+      unsubscribe?.();
+      unsubscribe = undefined;
       if (deck) for (const [type, listener] of listeners) deck.off(type, listener);
       deck = null;
       for (const chart of [...live.values()]) unmount(chart);
@@ -260,4 +266,5 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     },
     whenIdle,
   };
+  return plugin;
 }

@@ -1,5 +1,5 @@
-import type { ValidatedData } from '../build/data-schema';
-import type { ChartId } from './catalog';
+import type { ChartId } from '../shared/catalog';
+import type { ValidatedData } from '../shared/data-schema';
 import type { ChartModule, LoadedChart } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { ValidatedData } from '../build/data-schema';
-import type { Formatters } from '../i18n/format';
-import type { Lng } from '../i18n/languages';
+import type { ValidatedData } from '../shared/data-schema';
+import type { Formatters } from '../shared/format';
+import type { Lng } from '../shared/languages';
 
 /** The locale namespaces chart strings live in (src/i18n/locales/<lng>/{charts,maps}.json). */
 export type ChartNamespaces = ['charts', 'maps'];

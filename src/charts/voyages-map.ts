@@ -1,6 +1,6 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
-import type { ValidatedData } from '../build/data-schema';
-import type { Lng } from '../i18n/languages';
+import type { ValidatedData } from '../shared/data-schema';
+import type { Lng } from '../shared/languages';
 import { basePaths, type MapPlace, mapColors, placeIndex, placeOf, type Size } from './shared/map-base';
 import { defineMapChart } from './shared/map-chart';
 import { type PlacedLabel, placeLabels, pointBox, type SpotName } from './shared/map-labels';
@@ -56,7 +56,7 @@ const defaults = {
   } as Record<string, [number, number][]>,
 };
 
-// Structural subsets of data/voyages.json (validated by src/build/data-schema.ts at build time).
+// Structural subsets of data/voyages.json (validated by src/shared/data-schema.ts at build time).
 export interface Voyage {
   n: number;
   from: number;

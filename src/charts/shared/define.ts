@@ -1,5 +1,5 @@
-import type { ValidatedData } from '../../build/data-schema';
-import { type ChartId, chartCatalog } from '../catalog';
+import { type ChartId, chartCatalog } from '../../shared/catalog';
+import type { ValidatedData } from '../../shared/data-schema';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
 import type { ChartKey } from './i18n';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';

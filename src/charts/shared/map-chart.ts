@@ -6,9 +6,9 @@
  * last-first.
  */
 import { type BaseType, easeCubicInOut, easeLinear, interrupt, type Selection } from 'd3';
-import type { ValidatedData } from '../../build/data-schema';
-import type { Lng } from '../../i18n/languages';
-import { type ChartId, chartCatalog } from '../catalog';
+import { type ChartId, chartCatalog } from '../../shared/catalog';
+import type { ValidatedData } from '../../shared/data-schema';
+import type { Lng } from '../../shared/languages';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
 import type { FrameChartId } from './define';
 import { type ChartKey, tIn } from './i18n';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { FrameChartId } from '../../../src/charts/shared/define';
 import { tIn } from '../../../src/charts/shared/i18n';
 import type { ChartContext } from '../../../src/charts/types';
-import { createFormatters } from '../../../src/i18n/format';
 import { createI18n } from '../../../src/i18n/index';
-import type { Lng } from '../../../src/i18n/languages';
+import { createFormatters } from '../../../src/shared/format';
+import type { Lng } from '../../../src/shared/languages';
 
 /** A chart context on the deck's own i18next set-up (fallback language, no empty strings). */
 function deckContext(lng: Lng): ChartContext {

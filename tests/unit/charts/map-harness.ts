@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { ChartModule } from '../../../src/charts/types';
-import type { Lng } from '../../../src/i18n/languages';
+import type { Lng } from '../../../src/shared/languages';
 import {
   contextFor,
   dataOf,

@@ -289,7 +289,7 @@ describe('charts plugin', () => {
 describe('chart registry', () => {
   it('loads every catalogued chart by dynamic import, with its validated data', async () => {
     const { loadChart } = await import('../../../src/charts/registry');
-    const { chartCatalog } = await import('../../../src/charts/catalog');
+    const { chartCatalog } = await import('../../../src/shared/catalog');
     for (const id of Object.keys(chartCatalog)) {
       const { module, data } = await loadChart(id as keyof typeof chartCatalog);
       expect(module.id).toBe(id);
