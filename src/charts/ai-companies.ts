@@ -10,7 +10,7 @@ import {
   shortSource,
 } from './shared/figures';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -147,21 +147,15 @@ function setup(data: AiCompaniesData, body: ChartBody) {
   const valueSel = labelSel
     .append('text')
     .attr('class', 'value')
-    .style('font-size', fontSize.value)
-    .style('font-weight', 700)
+    .call(textStyle, 'value', { bold: true })
     .style('fill', (tier) => (tier === 2 ? chartColors.accent : chartColors.ink));
-  const nameSel = labelSel
-    .append('text')
-    .attr('class', 'name')
-    .attr('y', 30)
-    .style('font-size', fontSize.label);
+  const nameSel = labelSel.append('text').attr('class', 'name').attr('y', 30).call(textStyle, 'label');
   const noteSel = labelSel
     .append('text')
     .attr('class', 'note')
     .attr('y', 58)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
-  const footer = body.append('g').attr('class', 'footer').style('font-size', fontSize.small);
+    .call(textStyle, 'small', { muted: true });
+  const footer = body.append('g').attr('class', 'footer').call(textStyle, 'small');
   const unitText = footer.append('text').attr('x', GRID_X).attr('y', FOOTER_Y[0]);
   const sourceText = footer
     .append('text')

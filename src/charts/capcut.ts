@@ -16,7 +16,7 @@ import {
 } from './shared/figures';
 import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -127,8 +127,7 @@ function setup(data: CapcutData, body: ChartBody) {
     .attr('x', (year) => xScale(isoMidpoint(String(year))))
     .attr('y', YEAR_LABEL_Y)
     .attr('text-anchor', 'middle')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const road = body
     .append('line')
     .attr('class', 'road')
@@ -157,7 +156,7 @@ function setup(data: CapcutData, body: ChartBody) {
     .append('text')
     .attr('y', MILESTONE_LABEL_Y)
     .attr('text-anchor', 'middle')
-    .style('font-size', fontSize.label);
+    .call(textStyle, 'label');
 
   const statSel = body
     .append('g')
@@ -168,27 +167,24 @@ function setup(data: CapcutData, body: ChartBody) {
     .attr('transform', (_, i) => `translate(${STAT_VALUE_X},${STAT_ROWS_Y[i] ?? STAT_ROWS_Y[0]})`);
   const statValue = statSel
     .append('text')
-    .style('font-size', fontSize.big)
-    .style('font-weight', 700)
+    .call(textStyle, 'big', { bold: true })
     .style('fill', chartColors.accent);
   // Name and note sit right of the big number, so a long source never runs into the next stat.
   const statNameText = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
     .attr('y', -14)
-    .style('font-size', fontSize.label);
+    .call(textStyle, 'label');
   const statNote = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
     .attr('y', 12)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const statSource = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
     .attr('y', 36)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;

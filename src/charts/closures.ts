@@ -11,7 +11,7 @@ import {
   shortSource,
 } from './shared/figures';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -127,22 +127,14 @@ function setup(data: ClosuresData, body: ChartBody) {
 
   const labelGroup = (y: number, colour: string) => {
     const group = body.append('g').attr('transform', `translate(${LABEL_X},${y})`);
-    const value = group
-      .append('text')
-      .style('font-size', fontSize.big)
-      .style('font-weight', 700)
-      .style('fill', colour);
-    const name = group.append('text').attr('y', 34).style('font-size', fontSize.label);
-    const note = group
-      .append('text')
-      .attr('y', 62)
-      .style('font-size', fontSize.small)
-      .style('fill', chartColors.muted);
+    const value = group.append('text').call(textStyle, 'big', { bold: true }).style('fill', colour);
+    const name = group.append('text').attr('y', 34).call(textStyle, 'label');
+    const note = group.append('text').attr('y', 62).call(textStyle, 'small', { muted: true });
     return { group, value, name, note };
   };
   const registered = labelGroup(REGISTERED_Y, chartColors.ink);
   const closed = labelGroup(CLOSED_Y, chartColors.accent);
-  const footer = body.append('g').style('font-size', fontSize.small);
+  const footer = body.append('g').call(textStyle, 'small');
   const unitText = footer.append('text').attr('x', GRID_X).attr('y', FOOTER_Y[0]);
   const sourceText = footer
     .append('text')

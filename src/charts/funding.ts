@@ -12,7 +12,7 @@ import {
   pickFigure,
 } from './shared/figures';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -120,8 +120,7 @@ function setup(data: FundingData, body: ChartBody) {
     .attr('x', GRID_LEFT - 10)
     .attr('y', (d) => y(d) + 6)
     .attr('text-anchor', 'end')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   const initial = layoutFunding(data, 0);
   const barSel = body
@@ -140,8 +139,8 @@ function setup(data: FundingData, body: ChartBody) {
     .data(initial)
     .join('g')
     .attr('text-anchor', 'middle');
-  const valueText = barLabels.append('text').style('font-size', fontSize.value).style('font-weight', 700);
-  const roundsText = barLabels.append('text').attr('y', -36).style('font-size', fontSize.label);
+  const valueText = barLabels.append('text').call(textStyle, 'value', { bold: true });
+  const roundsText = barLabels.append('text').attr('y', -36).call(textStyle, 'label');
   const axisGroups = body
     .append('g')
     .attr('class', 'axis-labels')
@@ -150,18 +149,16 @@ function setup(data: FundingData, body: ChartBody) {
     .join('g')
     .attr('text-anchor', 'middle')
     .attr('transform', (d) => `translate(${d.x + BAR_WIDTH / 2},0)`);
-  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).style('font-size', fontSize.label);
+  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).call(textStyle, 'label');
   const axisNotes = axisGroups
     .append('text')
     .attr('y', AXIS_NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const note = body
     .append('text')
     .attr('x', GRID_LEFT)
     .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;

@@ -12,7 +12,7 @@ import {
 } from './shared/figures';
 import type { ChartKey } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -121,13 +121,12 @@ function setup(data: LlmBoomData, body: ChartBody) {
   const labels = body.append('g').attr('class', 'labels');
   const rowLabel = (y: number) => {
     const row = labels.append('g').attr('transform', `translate(${BAR_X},${y})`);
-    const name = row.append('text').attr('y', -14).style('font-size', fontSize.label);
+    const name = row.append('text').attr('y', -14).call(textStyle, 'label');
     const value = row
       .append('text')
       .attr('class', 'value')
       .attr('y', BAR_HEIGHT / 2 + 11)
-      .style('font-size', fontSize.value)
-      .style('font-weight', 700);
+      .call(textStyle, 'value', { bold: true });
     return { row, name, value };
   };
   const releasedLabel = rowLabel(RELEASED_Y);
@@ -135,17 +134,15 @@ function setup(data: LlmBoomData, body: ChartBody) {
   const industryRow = labels.append('g').attr('transform', `translate(${BAR_X},${INDUSTRY_LABEL_Y})`);
   const industryName = industryRow
     .append('text')
-    .style('font-size', fontSize.label)
-    .style('font-weight', 700)
+    .call(textStyle, 'label', { bold: true })
     .style('fill', chartColors.accent);
-  const industrySectors = industryRow.append('text').attr('y', 30).style('font-size', fontSize.label);
+  const industrySectors = industryRow.append('text').attr('y', 30).call(textStyle, 'label');
   const note = body
     .append('text')
     .attr('class', 'note')
     .attr('x', BAR_X)
     .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;

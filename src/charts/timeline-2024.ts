@@ -14,7 +14,7 @@ import {
 } from './shared/figures';
 import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -138,8 +138,7 @@ function setup(data: TimelineData, body: ChartBody) {
     .attr('x', AXIS_X - 16)
     .attr('y', (month) => yScale(isoMidpoint(`${YEAR}-${String(month + 1).padStart(2, '0')}`)) + 6)
     .attr('text-anchor', 'end')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   const eventSel = body
     .append('g')
@@ -164,13 +163,8 @@ function setup(data: TimelineData, body: ChartBody) {
     .append('text')
     .attr('x', LABEL_X)
     .attr('y', (d) => d.labelY + 7)
-    .style('font-size', fontSize.label);
-  const note = body
-    .append('text')
-    .attr('x', 40)
-    .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'label');
+  const note = body.append('text').attr('x', 40).attr('y', NOTE_Y).call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;
