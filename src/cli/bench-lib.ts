@@ -55,6 +55,7 @@ export function classifyFile(path: string): ByteCategory {
 export function classifyModule(id: string): 'js' | 'data' | 'content' {
   const path = id.replace(/\\/g, '/').split('?')[0] ?? id;
   if (path.includes('virtual:slides')) return 'content';
+  if (path.includes('virtual:data')) return 'data';
   if (/\/src\/i18n\/locales\/.+\.json$/.test(path)) return 'content';
   if (path.endsWith('.json')) return 'data';
   return 'js';

@@ -248,3 +248,12 @@ export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 export type VoyagesFile = z.infer<typeof VoyagesFileSchema>;
 export type ExpansionFile = z.infer<typeof ExpansionFileSchema>;
 export type EventsFile = z.infer<typeof EventsFileSchema>;
+
+/** The five data files after validation: what the build serves to the browser as `virtual:data`. */
+export interface ValidatedData {
+  figures: FiguresFile;
+  places: PlacesFile;
+  voyages: VoyagesFile;
+  expansion: ExpansionFile;
+  events: EventsFile;
+}
