@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import pkg from './package.json';
 import { checkLocales } from './src/build/check-locales';
+import { checkProse } from './src/build/prose-lint';
 import { validateData } from './src/build/validate-data';
 import { cspPlugin } from './src/build/vite-plugin-csp';
 import { deckPlugin } from './src/build/vite-plugin-deck';
@@ -21,7 +22,7 @@ export default defineConfig({
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
-      checks: [() => validateData(`${root}data`), () => checkLocales(root)],
+      checks: [() => validateData(`${root}data`), () => checkLocales(root), () => checkProse(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),

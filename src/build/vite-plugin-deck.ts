@@ -10,8 +10,9 @@ const resolvedId = `\0${virtualId}`;
 export interface DeckPluginOptions {
   /** Project root (where slides/ and data/ live). */
   root: string;
-  /** Extra checks run before the build starts (data schema, locale parity); each throws to stop the build. */
-  checks?: ReadonlyArray<() => void>;
+  /** Extra checks run before the build starts (data schema, locale parity, prose lint); each throws (or rejects)
+   * to stop the build. */
+  checks?: ReadonlyArray<() => void | Promise<void>>;
   /** The deck's public address: slides marked data-qr show it as a QR code. Empty: no QR codes. */
   publicUrl?: string;
   /** The line under the QR code, per language. */
@@ -24,8 +25,8 @@ export interface DeckPluginOptions {
  */
 export function deckPlugin(options: DeckPluginOptions): Plugin {
   const slidesDir = resolve(options.root, 'slides') + sep;
-  const runChecks = () => {
-    for (const check of options.checks ?? []) check();
+  const runChecks = async () => {
+    for (const check of options.checks ?? []) await check();
   };
   const compile = async (): Promise<Deck> => {
     const deck = loadDeck(options.root);
@@ -38,7 +39,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   return {
     name: 'chuhai-deck',
     async buildStart() {
-      runChecks();
+      await runChecks();
       compiled = await compile();
     },
     resolveId(id) {
