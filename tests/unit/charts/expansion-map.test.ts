@@ -84,7 +84,7 @@ describe('expansion-map', () => {
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toBe('0 0 960 560');
-    expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('中国AI出海');
+    expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('中国 AI 出海');
     expect(figure.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent).toMatch(/^2024年/);
     const table = chart.table(chart.data, mapContext('en'));
     expect(table.rows).toHaveLength(chart.data.moves.length);
