@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSlides, type SlideSource } from '../../../src/build/parse-slides';
+import { parseSlides, type SlideSource } from '../../../src/node/parse-slides';
 
 /** The real deck's slides and text, read from the project, for the content tests. */
 export const project = new URL('../../..', import.meta.url).pathname;

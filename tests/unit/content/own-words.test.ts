@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedChineseRuns, sharedEnglishRuns } from '../../../src/build/prose-metrics';
+import { sharedChineseRuns, sharedEnglishRuns } from '../../../src/node/prose-metrics';
 import { dataFiles, deckSlides, jsonStrings, localeFiles, project } from './deck-text';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speechSeconds } from '../../../src/build/prose-metrics';
+import { speechSeconds } from '../../../src/node/prose-metrics';
 import { deckSlides } from './deck-text';
 
 /**
