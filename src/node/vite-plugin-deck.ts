@@ -46,7 +46,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   // Compiled once at build start, so bad content stops the build before anything is bundled or written.
   let compiled: Deck | undefined;
   return {
-    name: 'chuhai-deck',
+    name: 'deck:slides',
     async buildStart() {
       await runChecks();
       compiled = await compile();

@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLocales } from '../../../src/node/check-locales';
 import { checkProse } from '../../../src/node/prose-lint';
-import { validateData } from '../../../src/node/validate-data';
+import { dataPlugin } from '../../../src/node/vite-plugin-data';
 import { deckPlugin } from '../../../src/node/vite-plugin-deck';
 
 /**
@@ -40,6 +40,7 @@ async function buildFails(root: string): Promise<string> {
   const outDir = join(root, 'dist');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.html'), 'the previous build');
+  const data = dataPlugin({ dir: join(root, 'data'), root });
   let message = '';
   try {
     await build({
@@ -47,14 +48,8 @@ async function buildFails(root: string): Promise<string> {
       root: project,
       logLevel: 'silent',
       plugins: [
-        deckPlugin({
-          root,
-          checks: [
-            () => validateData(join(root, 'data'), root),
-            () => checkLocales(root),
-            () => checkProse(root),
-          ],
-        }),
+        data,
+        deckPlugin({ root, checks: [data.check, () => checkLocales(root), () => checkProse(root)] }),
       ],
       build: { outDir, emptyOutDir: true, write: true },
     });
