@@ -98,7 +98,7 @@ export function createSpeakerViewBridge(options: SpeakerViewOptions): SpeakerVie
       button.type = 'button';
       button.dataset.lng = lng;
       button.lang = languages[lng].htmlLang;
-      button.textContent = lng === 'en' ? 'EN' : languages[lng].label;
+      button.textContent = languages[lng].mark;
       button.setAttribute('aria-pressed', String(lng === current));
       Object.assign(button.style, {
         font: 'inherit',
