@@ -6,6 +6,7 @@ import { validateData } from './src/build/validate-data';
 import { cspPlugin } from './src/build/vite-plugin-csp';
 import { deckPlugin } from './src/build/vite-plugin-deck';
 import { fontsPlugin } from './src/build/vite-plugin-fonts';
+import { ogPlugin } from './src/build/vite-plugin-og';
 import { slideLayout } from './src/deck/layout';
 import { createFormatters } from './src/i18n/format';
 import enUi from './src/i18n/locales/en/ui.json';
@@ -26,6 +27,8 @@ export default defineConfig({
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),
     cspPlugin({ layout: slideLayout }),
+    // Link previews (Open Graph, Twitter card); their images come from `npm run export:og` (part of `npm run build`).
+    ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
     fontsPlugin({ root, format: createFormatters }),
   ],
