@@ -94,3 +94,10 @@ export function ogTags(options: OgOptions): MetaTag[] {
   }
   return tags;
 }
+
+/** What the build says, once, when the card can have no URL or image; null when it can. */
+export function ogNotice(publicUrl: string): string | null {
+  return publicBase(publicUrl)
+    ? null
+    : 'No public address (package.json deck.publicUrl or DECK_PUBLIC_URL): the link-preview card has no URL or image.';
+}

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { type OgOptions, ogTags, publicBase } from './og';
+import { type OgOptions, ogNotice, ogTags } from './og';
 
 /**
  * Writes the link-preview tags (og.ts) into index.html. Without a public address it says once, per build,
@@ -10,11 +10,10 @@ export function ogPlugin(options: OgOptions): Plugin {
   return {
     name: 'chuhai-og',
     configResolved(config) {
-      if (!said && !publicBase(options.publicUrl) && config.command === 'build') {
+      const notice = ogNotice(options.publicUrl);
+      if (!said && notice && config.command === 'build') {
         said = true;
-        config.logger.info(
-          'No public address (package.json deck.publicUrl or DECK_PUBLIC_URL): the link-preview card has no URL or image.',
-        );
+        config.logger.info(notice);
       }
     },
     transformIndexHtml: {

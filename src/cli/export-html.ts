@@ -54,7 +54,7 @@ async function buildSingleFile(): Promise<string> {
         modulePreload: false,
         chunkSizeWarningLimit: 100_000,
         // One script: the chart chunks (dynamic imports) and the map data go into it.
-        rolldownOptions: { output: { codeSplitting: false } },
+        rolldownOptions: { output: { codeSplitting: false }, checks: { bundlerTimings: false } },
       },
     });
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');

@@ -41,7 +41,13 @@ export async function buildDeck(root = projectRoot): Promise<number> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const { build } = await import('vite');
   try {
-    await build({ root, logLevel: 'warn', clearScreen: false });
+    // Rolldown's note on slow plugins is about a loaded machine, not a problem with the deck.
+    await build({
+      root,
+      logLevel: 'warn',
+      clearScreen: false,
+      build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+    });
   } catch (error) {
     throw new ExportError(`The build failed, so nothing was exported:\n\n${formatBuildError(error)}`);
   }

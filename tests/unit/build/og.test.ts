@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OgOptions, ogTags, publicBase } from '../../../src/build/og';
+import { type OgOptions, ogNotice, ogTags, publicBase } from '../../../src/build/og';
 import enUi from '../../../src/i18n/locales/en/ui.json';
 import zhUi from '../../../src/i18n/locales/zh/ui.json';
 
@@ -37,6 +37,11 @@ describe('link-preview tags', () => {
     expect(content(tags, 'og:url')).toEqual([]);
     expect(content(tags, 'og:image')).toEqual([]);
     expect(tags.filter((tag) => /https?:|\/\//.test(tag.content))).toEqual([]);
+  });
+
+  it('the build says why there is no image only when there is no public address', () => {
+    expect(ogNotice('')).toMatch(/No public address .*no URL or image/);
+    expect(ogNotice('https://deck.example.org/')).toBeNull();
   });
 
   it('a public address is a base: a trailing slash, no query or fragment; only http(s)', () => {
