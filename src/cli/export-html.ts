@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { type Lng, languages } from '../i18n/languages';
-import { exportFileName, titleSlug } from './export/names';
-import { writeFileAtomic } from './pdf-metadata';
-import { inlineBuild, withLanguage, withSingleFilePolicy } from './single-file';
+import { type Lng, languages } from '../shared/languages.ts';
+import { exportFileName, titleSlug } from './export/names.ts';
+import { writeFileAtomic } from './pdf-metadata.ts';
+import { inlineBuild, withLanguage, withSingleFilePolicy } from './single-file.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 

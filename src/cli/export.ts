@@ -8,9 +8,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Lng, languages } from '../i18n/languages';
-import { exportFileName, formatBuildError, formatBytes, formatSeconds, titleSlug } from './export/names';
-import { writeLinkPreview } from './export/og';
+import { type Lng, languages } from '../shared/languages.ts';
+import { exportFileName, formatBuildError, formatBytes, formatSeconds, titleSlug } from './export/names.ts';
+import { writeLinkPreview } from './export/og.ts';
 import {
   type ExportFormat,
   type ExportOptions,
@@ -18,10 +18,10 @@ import {
   parseExportArgs,
   UsageError,
   usage,
-} from './export/options';
-import { producer, type Written, writePdf } from './export/pdf';
-import { pngDirName, type Shot, writePngs } from './export/png';
-import { writePptx } from './export/pptx';
+} from './export/options.ts';
+import { producer, type Written, writePdf } from './export/pdf.ts';
+import { pngDirName, type Shot, writePngs } from './export/png.ts';
+import { writePptx } from './export/pptx.ts';
 import {
   deckStrings,
   ExportError,
@@ -30,8 +30,8 @@ import {
   photographSlide,
   projectRoot,
   readJson,
-} from './export/session';
-import { exportHtml } from './export-html';
+} from './export/session.ts';
+import { exportHtml } from './export-html.ts';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);

@@ -2,8 +2,8 @@
  * What the exports are called and how they report: file names from the deck title, the print view's address,
  * sizes, times and build errors as a person reads them. Pure; unit-tested in tests/unit/cli/export-names.test.ts.
  */
-import type { Lng } from '../../i18n/languages';
-import type { NotesLayout } from './options';
+import type { Lng } from '../../shared/languages.ts';
+import type { NotesLayout } from './options.ts';
 
 /** What changes a file's name and the print view: a page per step, and where the notes go. */
 export interface Variant {

@@ -6,10 +6,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { ogImage, ogImageFile } from '../../build/og';
-import type { Lng } from '../../i18n/languages';
-import { writeFileAtomic } from '../pdf-metadata';
-import type { Written } from './pdf';
+import { ogImage, ogImageFile } from '../../node/og.ts';
+import type { Lng } from '../../shared/languages.ts';
+import { writeFileAtomic } from '../pdf-metadata.ts';
+import type { Written } from './pdf.ts';
 
 export async function linkPreview(browser: Browser, slide: Buffer): Promise<Buffer> {
   const context = await browser.newContext({

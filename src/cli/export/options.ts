@@ -3,7 +3,7 @@
  * unit-tested in tests/unit/cli/export-options.test.ts; its errors name the option and what it takes.
  */
 import { parseArgs } from 'node:util';
-import { isLng, type Lng, supportedLngs } from '../../i18n/languages';
+import { isLng, type Lng, supportedLngs } from '../../shared/languages.ts';
 
 export const exportFormats = ['pdf', 'png', 'pptx', 'html', 'og', 'all'] as const;
 export type ExportFormat = (typeof exportFormats)[number];

@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { withMetadata, writeFileAtomic } from '../pdf-metadata';
-import { exportFileName, type Variant } from './names';
-import { type PrintView, projectRoot, readJson } from './session';
+import { withMetadata, writeFileAtomic } from '../pdf-metadata.ts';
+import { exportFileName, type Variant } from './names.ts';
+import { type PrintView, projectRoot, readJson } from './session.ts';
 
 export interface Producer {
   /** package.json's `author`, when the project names one. */

@@ -5,10 +5,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import type { Lng } from '../../i18n/languages';
-import { exportFileName, pngFileName, type Variant } from './names';
-import type { Written } from './pdf';
-import { type PrintPage, replaceAtomically } from './session';
+import type { Lng } from '../../shared/languages.ts';
+import { exportFileName, pngFileName, type Variant } from './names.ts';
+import type { Written } from './pdf.ts';
+import { type PrintPage, replaceAtomically } from './session.ts';
 
 export const contactSheetName = 'contact-sheet.png';
 

@@ -14,9 +14,9 @@
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import { writeFileAtomic } from '../pdf-metadata';
-import type { Written } from './pdf';
-import type { Shot } from './png';
+import { writeFileAtomic } from '../pdf-metadata.ts';
+import type { Written } from './pdf.ts';
+import type { Shot } from './png.ts';
 
 export interface PptxDeck {
   /** The deck's title and description in its language. */

@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { type Lng, languages } from '../../i18n/languages';
-import { chromiumHelp, findChromium } from '../find-chromium';
-import { formatBuildError, formatSeconds, printViewPath, type Variant } from './names';
+import { type Lng, languages } from '../../shared/languages.ts';
+import { chromiumHelp, findChromium } from '../find-chromium.ts';
+import { formatBuildError, formatSeconds, printViewPath, type Variant } from './names.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const readyTimeout = 30_000;

@@ -1,0 +1,452 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { create, type Font } from 'fontkit';
+import subsetFont, { type SubsetFontOptions } from 'subset-font';
+import type { Formatters } from '../shared/format.ts';
+import { type Lng, supportedLngs } from '../shared/languages.ts';
+
+/**
+ * Build-time font subsetting: the deck ships only the glyphs it can show. Every character of the slides,
+ * notes, locale strings, data strings and Intl-formatted chart labels is collected; Noto Sans SC and Inter
+ * are cut down to those characters from the @fontsource-variable woff2 slices, keeping the weight axis
+ * (400–700, the weights the theme uses), and @font-face CSS is written next to the files. Results are cached
+ * under node_modules/.cache/chuhai-fonts, keyed by a hash of the character set and the settings.
+ */
+
+/** Creates the deck's formatters for a language (src/i18n/format.ts's createFormatters, passed in). */
+export type FormatterFactory = (lng: Lng) => Formatters;
+
+export const printableAscii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
+/** Characters the deck may print whatever the content: digits, Chinese number units, CJK and Latin punctuation. */
+export const typographySet = `0123456789亿万千年月日美元、，。：；“”‘’（）《》—–…%$US.,+-·|/${printableAscii}`;
+
+export interface CharacterSources {
+  /** Any text the deck shows: slide Markdown, locale strings, data strings. */
+  texts: Iterable<string>;
+  /** Numbers the charts format (with every formatter, in every language). */
+  numbers?: readonly number[];
+  /** ISO dates (YYYY, YYYY-MM, YYYY-MM-DD) the charts format. */
+  dates?: readonly string[];
+  /** The deck's formatters; without them only the texts and the typography set are collected. */
+  format?: FormatterFactory;
+}
+
+const isoDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * What Intl prints for the given numbers and dates in every language, plus a sweep of magnitudes so every
+ * compact unit (万, 亿, 万亿, K, M, B, T) and every month name is covered.
+ */
+export function formatterSamples(
+  format: FormatterFactory,
+  numbers: readonly number[] = [],
+  dates: readonly string[] = [],
+): string[] {
+  const sweep: number[] = [0, 0.05, 0.5, 1];
+  for (let exponent = 0; exponent <= 13; exponent++) {
+    for (const mantissa of [1, 1.5, 2.34, 9.99]) sweep.push(mantissa * 10 ** exponent);
+  }
+  const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
+  const out: string[] = [];
+  for (const lng of supportedLngs) {
+    const f = format(lng);
+    for (const n of [...numbers, ...sweep]) {
+      out.push(f.number(n), f.compact(n), f.usd(n), f.percent(n));
+      out.push(f.number(n, { style: 'percent', maximumFractionDigits: 1 }));
+    }
+    for (const date of [...dates, ...months, '2024', '2024-03-05']) {
+      if (isoDate.test(date)) out.push(f.date(date));
+    }
+    out.push(f.years(1405, 1433), f.list(['A', 'B']), f.list(['A', 'B', 'C']));
+  }
+  return out;
+}
+
+/**
+ * Every character the deck can show, as one string of unique code points in code point order: the texts,
+ * the Intl outputs for the numbers and dates, and the typography set. Control characters are left out. Pure.
+ */
+export function collectCharacters(sources: CharacterSources): string {
+  const seen = new Set<number>();
+  const add = (text: string) => {
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      if (cp >= 0x20 && !(cp >= 0x7f && cp <= 0x9f)) seen.add(cp);
+    }
+  };
+  for (const text of sources.texts) add(text);
+  if (sources.format) {
+    for (const text of formatterSamples(sources.format, sources.numbers, sources.dates)) add(text);
+  }
+  add(typographySet);
+  return String.fromCodePoint(...[...seen].sort((a, b) => a - b));
+}
+
+function filesUnder(dir: string, extension: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return filesUnder(path, extension);
+      return entry.name.endsWith(extension) ? [path] : [];
+    })
+    .sort();
+}
+
+/** Calls back with every string and number inside a parsed JSON value (object keys are not shown). */
+function walkJson(value: unknown, onString: (s: string) => void, onNumber: (n: number) => void): void {
+  if (typeof value === 'string') onString(value);
+  else if (typeof value === 'number') onNumber(value);
+  else if (Array.isArray(value)) for (const item of value) walkJson(item, onString, onNumber);
+  else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) walkJson(item, onString, onNumber);
+  }
+}
+
+/**
+ * Reads what the deck shows from the project: slides/**\/*.md (body and notes), the locale JSON values,
+ * every string in data/*.json (and its numbers and ISO dates, for the formatters), and the browser code and
+ * index.html (for the few characters the code writes itself, such as ■).
+ */
+export function readDeckSources(root: string): { texts: string[]; numbers: number[]; dates: string[] } {
+  const texts: string[] = [];
+  const numbers: number[] = [];
+  const dates: string[] = [];
+  for (const file of filesUnder(join(root, 'slides'), '.md')) texts.push(readFileSync(file, 'utf8'));
+  for (const file of filesUnder(join(root, 'src', 'i18n', 'locales'), '.json')) {
+    walkJson(
+      JSON.parse(readFileSync(file, 'utf8')),
+      (s) => texts.push(s),
+      () => {},
+    );
+  }
+  for (const file of filesUnder(join(root, 'data'), '.json')) {
+    walkJson(
+      JSON.parse(readFileSync(file, 'utf8')),
+      (s) => {
+        texts.push(s);
+        if (isoDate.test(s)) dates.push(s);
+      },
+      (n) => numbers.push(n),
+    );
+  }
+  const code = [join(root, 'index.html'), join(root, 'src', 'main.ts')];
+  for (const dir of ['charts', 'deck', 'i18n']) code.push(...filesUnder(join(root, 'src', dir), '.ts'));
+  for (const file of code) if (existsSync(file)) texts.push(readFileSync(file, 'utf8'));
+  return { texts, numbers: [...new Set(numbers)], dates: [...new Set(dates)] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Subsetting
+
+export const interFamily = 'Inter Variable';
+export const notoFamily = 'Noto Sans SC Variable';
+
+/** The weights the theme uses are 400, 650 and 700: the variable axis is narrowed to that span, not pinned. */
+const weightAxis = { wght: { min: 400, max: 700 } };
+
+interface FamilySpec {
+  family: string;
+  /** Short name for output files. */
+  slug: string;
+  packageName: string;
+  fileName: (slice: string) => string;
+  /** Which fontsource slices to take from (all when undefined). */
+  slices?: readonly string[];
+  options: SubsetFontOptions;
+}
+
+const families: readonly FamilySpec[] = [
+  {
+    family: interFamily,
+    slug: 'inter',
+    packageName: '@fontsource-variable/inter',
+    fileName: (slice) => `inter-${slice}-wght-normal.woff2`,
+    slices: ['latin', 'latin-ext'],
+    options: { targetFormat: 'woff2', variationAxes: weightAxis },
+  },
+  {
+    family: notoFamily,
+    slug: 'noto-sans-sc',
+    packageName: '@fontsource-variable/noto-sans-sc',
+    fileName: (slice) => `noto-sans-sc-${slice}-wght-normal.woff2`,
+    // Horizontal text only: the vertical-writing features and metrics (vert, vrt2, vhal, vpal, vhea, vmtx)
+    // and BASE go. `halt` stays for text-spacing-trim, `kern` for Latin inside Chinese text. Measured on
+    // this deck (≈980 Han characters in 30 slices): 400–700 with these cuts ≈292 KiB of woff2; the full
+    // 100–900 axis ≈319 KiB; two static instances (400 + 700) ≈347 KiB; 400 alone ≈172 KiB but headings
+    // would get synthesized bold. Dropping hinting, STAT and gasp as well saves only ≈1.5 KiB.
+    options: {
+      targetFormat: 'woff2',
+      variationAxes: weightAxis,
+      keepFeatures: ['halt', 'kern'],
+      dropTables: ['vhea', 'vmtx', 'BASE'],
+    },
+  },
+];
+
+/**
+ * The performance budget for the Chinese font of the whole deck (every woff2 file of Noto Sans SC together),
+ * in KiB as web performance budgets count: 300 KiB. The build warns above it and a unit test fails.
+ */
+export const cjkBudgetBytes = 300 * 1024;
+
+/** Bump when the output changes for the same characters (settings, file layout, CSS). */
+const pipelineVersion = 1;
+
+export interface FontFileInfo {
+  family: string;
+  /** File name inside the subset directory. */
+  file: string;
+  bytes: number;
+  /** How many code points the file covers. */
+  codePoints: number;
+  unicodeRange: string;
+}
+
+export interface FontSubset {
+  /** Hash of the character set and the settings. */
+  key: string;
+  dir: string;
+  /** The @font-face CSS, next to the woff2 files it points to with relative URLs. */
+  cssFile: string;
+  files: FontFileInfo[];
+  /** Characters neither font has (rendered by the system's fallback fonts). */
+  missing: string;
+  /** True when the result came from the cache. */
+  cached: boolean;
+}
+
+export interface SubsetOptions {
+  /** Project root (its node_modules holds the fontsource packages). */
+  root: string;
+  /** The characters to keep (collectCharacters). */
+  characters: string;
+  /** Where cached subsets go; default node_modules/.cache/chuhai-fonts under the root. */
+  cacheDir?: string;
+}
+
+export const defaultCacheDir = (root: string) => join(root, 'node_modules', '.cache', 'chuhai-fonts');
+
+interface Slice {
+  name: string;
+  path: string;
+  declared: Array<[number, number]>;
+  font?: Font;
+}
+
+function parseUnicodeRange(range: string): Array<[number, number]> {
+  return range.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    return [Number.parseInt(from!, 16), Number.parseInt(to ?? from!, 16)];
+  });
+}
+
+/** Code points as a CSS unicode-range: U+20-7E,U+4E00. */
+export function formatUnicodeRange(codePoints: readonly number[]): string {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  const hex = (n: number) => n.toString(16).toUpperCase();
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(start === sorted[i] ? `U+${hex(start)}` : `U+${hex(start)}-${hex(sorted[i]!)}`);
+  }
+  return parts.join(',');
+}
+
+function packageDir(root: string, packageName: string): string {
+  return join(root, 'node_modules', ...packageName.split('/'));
+}
+
+function packageVersion(root: string, packageName: string): string {
+  const json = JSON.parse(readFileSync(join(packageDir(root, packageName), 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return json.version;
+}
+
+function loadSlices(root: string, spec: FamilySpec): Slice[] {
+  const dir = packageDir(root, spec.packageName);
+  const ranges = JSON.parse(readFileSync(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  return Object.entries(ranges)
+    .map(([key, range]) => ({ name: key.replace(/^\[(.*)\]$/, '$1'), range }))
+    .filter(({ name }) => !spec.slices || spec.slices.includes(name))
+    .map(({ name, range }) => ({
+      name,
+      path: join(dir, 'files', spec.fileName(name)),
+      declared: parseUnicodeRange(range),
+    }));
+}
+
+const fontOf = (slice: Slice): Font => {
+  slice.font ??= create(readFileSync(slice.path));
+  return slice.font;
+};
+
+/**
+ * Assigns each code point to the slice fontsource declares for it, or else to the first slice whose font
+ * has it (fontkit reads the cmap). Code points no slice has are left out.
+ */
+function assign(slices: Slice[], codePoints: readonly number[]): Map<Slice, number[]> {
+  const bySlice = new Map<Slice, number[]>();
+  const put = (slice: Slice, cp: number) => {
+    const list = bySlice.get(slice);
+    if (list) list.push(cp);
+    else bySlice.set(slice, [cp]);
+  };
+  for (const cp of codePoints) {
+    const declared = slices.find((s) => s.declared.some(([from, to]) => cp >= from && cp <= to));
+    if (declared && fontOf(declared).hasGlyphForCodePoint(cp)) put(declared, cp);
+    else {
+      const any = slices.find((s) => fontOf(s).hasGlyphForCodePoint(cp));
+      if (any) put(any, cp);
+    }
+  }
+  return bySlice;
+}
+
+function fontFaceCss(files: readonly FontFileInfo[]): string {
+  const faces = files.map((f) =>
+    [
+      '@font-face {',
+      `  font-family: '${f.family}';`,
+      '  font-style: normal;',
+      '  font-display: swap;',
+      `  font-weight: ${weightAxis.wght.min} ${weightAxis.wght.max};`,
+      `  src: url('./${f.file}') format('woff2');`,
+      `  unicode-range: ${f.unicodeRange};`,
+      '}',
+    ].join('\n'),
+  );
+  return `/* Generated by src/node/fonts.ts: subsets of Inter and Noto Sans SC (SIL Open Font License 1.1). */\n${faces.join('\n\n')}\n`;
+}
+
+function cacheKey(root: string, characters: string): string {
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify({
+      pipelineVersion,
+      characters,
+      families,
+      versions: [...families.map((f) => f.packageName), 'subset-font', 'fontkit'].map((name) =>
+        packageVersion(root, name),
+      ),
+    }),
+  );
+  return hash.digest('hex').slice(0, 16);
+}
+
+interface Manifest {
+  files: FontFileInfo[];
+  missing: string;
+}
+
+/** Keeps the few most recently used subsets so the cache does not grow without bound. */
+function pruneCache(cacheDir: string, keep: string, max = 6): void {
+  const entries = readdirSync(cacheDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name) && e.name !== keep)
+    .map((e) => ({ path: join(cacheDir, e.name), mtime: statSync(join(cacheDir, e.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const entry of entries.slice(max - 1)) rmSync(entry.path, { recursive: true, force: true });
+}
+
+/** Subsets both families to the characters (or reuses the cached result) and writes the @font-face CSS. */
+export async function buildFontSubset(options: SubsetOptions): Promise<FontSubset> {
+  const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
+  const key = cacheKey(options.root, options.characters);
+  const dir = join(cacheDir, key);
+  const manifestFile = join(dir, 'manifest.json');
+  const cssFile = join(dir, 'fonts.css');
+  if (existsSync(manifestFile) && existsSync(cssFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    return { key, dir, cssFile, ...manifest, cached: true };
+  }
+
+  const codePoints = [...options.characters].map((c) => c.codePointAt(0)!);
+  const files: FontFileInfo[] = [];
+  const outputs = new Map<string, Buffer>();
+  const covered = new Set<number>();
+  for (const spec of families) {
+    const bySlice = assign(loadSlices(options.root, spec), codePoints);
+    for (const [slice, cps] of bySlice) {
+      const output = await subsetFont(readFileSync(slice.path), String.fromCodePoint(...cps), spec.options);
+      const check = create(output);
+      const lost = cps.filter((cp) => !check.hasGlyphForCodePoint(cp));
+      if (lost.length) {
+        throw new Error(
+          `fonts: the ${spec.family} subset of ${slice.name} lost ${String.fromCodePoint(...lost)}`,
+        );
+      }
+      const file = `${spec.slug}-${slice.name}.woff2`;
+      outputs.set(file, output);
+      files.push({
+        family: spec.family,
+        file,
+        bytes: output.length,
+        codePoints: cps.length,
+        unicodeRange: formatUnicodeRange(cps),
+      });
+      for (const cp of cps) covered.add(cp);
+    }
+  }
+  const missing = String.fromCodePoint(...codePoints.filter((cp) => !covered.has(cp)));
+
+  // Written to a temporary directory and renamed, so a parallel build never reads a half-written subset.
+  mkdirSync(cacheDir, { recursive: true });
+  const temp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  mkdirSync(temp, { recursive: true });
+  for (const [file, output] of outputs) writeFileSync(join(temp, file), output);
+  writeFileSync(join(temp, 'fonts.css'), fontFaceCss(files));
+  writeFileSync(
+    join(temp, 'manifest.json'),
+    `${JSON.stringify({ files, missing } satisfies Manifest, null, 2)}\n`,
+  );
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(manifestFile)) throw error;
+  }
+  pruneCache(cacheDir, key);
+  return { key, dir, cssFile, files, missing, cached: false };
+}
+
+/** Total bytes per family, e.g. { 'Inter Variable': 41000, 'Noto Sans SC Variable': 295000 }. */
+export function bytesByFamily(files: readonly FontFileInfo[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const f of files) totals[f.family] = (totals[f.family] ?? 0) + f.bytes;
+  return totals;
+}
+
+/** One line for the build log. */
+export function describeSubset(subset: FontSubset, root: string): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const totals = Object.entries(bytesByFamily(subset.files))
+    .map(([family, bytes]) => `${family} ${kb(bytes)}`)
+    .join(', ');
+  const where = relative(root, subset.dir).split(sep).join('/');
+  return `fonts: ${subset.files.length} woff2 files (${totals})${subset.cached ? ', cached' : ''} in ${where}`;
+}
+
+/**
+ * For `vite` dev: a CSS file that imports the full fontsource slices, so slide edits never need a re-subset.
+ * Returns its path (inside the cache directory).
+ */
+export function writeDevFontsCss(root: string, cacheDir = defaultCacheDir(root)): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, 'dev.css');
+  const css = families.map((f) => `@import '${f.packageName}/wght.css';`).join('\n');
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== `${css}\n`) writeFileSync(file, `${css}\n`);
+  return file;
+}

@@ -1,0 +1,65 @@
+import type { Plugin, ResolvedConfig } from 'vite';
+import {
+  buildFontSubset,
+  bytesByFamily,
+  cjkBudgetBytes,
+  collectCharacters,
+  describeSubset,
+  type FormatterFactory,
+  notoFamily,
+  readDeckSources,
+  writeDevFontsCss,
+} from './fonts.ts';
+
+export const fontsModuleId = 'virtual:fonts.css';
+
+export interface FontsPluginOptions {
+  /** Project root (slides/, data/, src/i18n/locales and node_modules live there). */
+  root: string;
+  /** The deck's formatters (createFormatters from src/i18n/format.ts), run over the data at build time. */
+  format: FormatterFactory;
+  /** Where subsets are cached; default node_modules/.cache/chuhai-fonts. */
+  cacheDir?: string;
+}
+
+/**
+ * Provides `virtual:fonts.css`. In `vite build` it is the @font-face CSS of the deck's own font subset: the
+ * module resolves to the generated CSS file, so Vite emits the woff2 files it points to as assets (files, or
+ * data: URLs when a build asks for everything inlined). In `vite` dev it imports the full fontsource slices,
+ * so slide edits never wait for a re-subset.
+ */
+export function fontsPlugin(options: FontsPluginOptions): Plugin {
+  let config: ResolvedConfig;
+  let cssFile: string | undefined;
+  return {
+    name: 'chuhai-fonts',
+    enforce: 'pre',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async buildStart() {
+      if (config.command !== 'build') return;
+      const characters = collectCharacters({ ...readDeckSources(options.root), format: options.format });
+      const subset = await buildFontSubset({ root: options.root, characters, cacheDir: options.cacheDir });
+      cssFile = subset.cssFile;
+      config.logger.info(describeSubset(subset, options.root));
+      const cjk = bytesByFamily(subset.files)[notoFamily] ?? 0;
+      if (cjk > cjkBudgetBytes) {
+        config.logger.warn(
+          `fonts: the Chinese font subset is ${(cjk / 1024).toFixed(1)} KiB, over its ${cjkBudgetBytes / 1024} KiB budget.`,
+        );
+      }
+      if (subset.missing) {
+        config.logger.warn(
+          `fonts: no bundled font has ${JSON.stringify(subset.missing)}; the system's fonts will draw it.`,
+        );
+      }
+    },
+    resolveId(id) {
+      if (id !== fontsModuleId) return undefined;
+      if (config.command !== 'build') return writeDevFontsCss(options.root, options.cacheDir);
+      if (!cssFile) throw new Error('fonts: the subset was not built (buildStart did not run).');
+      return cssFile;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { create } from 'fontkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildFontSubset,
+  bytesByFamily,
+  cjkBudgetBytes,
+  collectCharacters,
+  type FontSubset,
+  formatUnicodeRange,
+  interFamily,
+  notoFamily,
+  printableAscii,
+  readDeckSources,
+  typographySet,
+} from '../../../src/node/fonts';
+import { createFormatters } from '../../../src/shared/format';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('collectCharacters', () => {
+  it('collects the unique characters of the texts, in code point order, without control characters', () => {
+    const chars = collectCharacters({ texts: ['出海\n出海', 'Going\tGlobal'] });
+    expect(chars).toContain('出');
+    expect(chars).toContain('海');
+    expect(chars).not.toMatch(/[\n\t]/);
+    const codePoints = [...chars].map((c) => c.codePointAt(0)!);
+    expect(codePoints).toEqual([...new Set(codePoints)].sort((a, b) => a - b));
+  });
+
+  it('always includes the typography set and printable ASCII', () => {
+    const chars = collectCharacters({ texts: [] });
+    for (const c of typographySet) expect(chars).toContain(c);
+    for (const c of printableAscii) expect(chars).toContain(c);
+    for (const c of '亿万年月日美元、，。：；“”（）—–%$') expect(chars).toContain(c);
+  });
+
+  it('includes what Intl prints for the numbers and dates, in every language', () => {
+    const format = createFormatters;
+    const chars = collectCharacters({ texts: [], numbers: [4.4e9, 78612, 0.7], dates: ['2024-03'], format });
+    // 44亿美元, 7.86万, 2024年3月, 1405—1433 年, A、B和C
+    for (const c of ['亿', '万', '美', '元', '年', '月', '和', '、', '—']) expect(chars).toContain(c);
+    // en: US$4.4B, Mar 2024
+    for (const c of 'US$4.BMar') expect(chars).toContain(c);
+    // Only the formatters' own output: a character no formatter prints is not there.
+    expect(chars).not.toContain('海');
+  });
+
+  it('a formatter output with an unusual character is picked up', () => {
+    const chars = collectCharacters({
+      texts: [],
+      numbers: [1],
+      format: () => ({
+        ...createFormatters('en'),
+        usd: () => '₿1',
+      }),
+    });
+    expect(chars).toContain('₿');
+  });
+});
+
+describe('formatUnicodeRange', () => {
+  it('compresses runs of code points', () => {
+    expect(formatUnicodeRange([0x41, 0x20, 0x21, 0x22, 0x4e2d, 0x41])).toBe('U+20-22,U+41,U+4E2D');
+  });
+});
+
+describe('the deck font subset', () => {
+  let subset: FontSubset;
+  let characters: string;
+
+  beforeAll(async () => {
+    characters = collectCharacters({ ...readDeckSources(root), format: createFormatters });
+    subset = await buildFontSubset({ root, characters });
+  }, 120_000);
+
+  const fontsOf = (family: string) =>
+    subset.files
+      .filter((f) => f.family === family)
+      .map((f) => ({ info: f, font: create(readFileSync(join(subset.dir, f.file))) }));
+
+  it('has a glyph for every character of every slide, locale string and data string', () => {
+    const noto = fontsOf(notoFamily);
+    const inter = fontsOf(interFamily);
+    const all = [...noto, ...inter];
+    const slidesDir = join(root, 'slides');
+    const slideText = readdirSync(slidesDir)
+      .flatMap((lng) => readdirSync(join(slidesDir, lng)).map((f) => join(slidesDir, lng, f)))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
+    expect(slideText.length).toBeGreaterThan(1000);
+    const notCollected = [...new Set(slideText.replace(/[\n\r\t]/g, ''))].filter(
+      (c) => !characters.includes(c),
+    );
+    expect(notCollected.join('')).toBe('');
+
+    const uncovered = [...characters].filter(
+      (c) => !all.some(({ font }) => font.hasGlyphForCodePoint(c.codePointAt(0)!)),
+    );
+    expect(uncovered.join('')).toBe('');
+    expect(subset.missing).toBe('');
+    // Chinese characters and punctuation come from Noto Sans SC.
+    const cjk = [...characters].filter((c) => c.codePointAt(0)! >= 0x2e80);
+    expect(cjk.length).toBeGreaterThan(500);
+    const notoMissing = cjk.filter(
+      (c) => !noto.some(({ font }) => font.hasGlyphForCodePoint(c.codePointAt(0)!)),
+    );
+    expect(notoMissing.join('')).toBe('');
+  });
+
+  it('each file has every code point its unicode-range declares, and keeps the 400–700 weight axis', () => {
+    for (const { info, font } of [...fontsOf(notoFamily), ...fontsOf(interFamily)]) {
+      const declared = info.unicodeRange.split(',').flatMap((part) => {
+        const [from, to] = part.replace('U+', '').split('-');
+        const start = Number.parseInt(from!, 16);
+        const end = Number.parseInt(to ?? from!, 16);
+        return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+      });
+      expect(declared.length).toBe(info.codePoints);
+      for (const cp of declared)
+        expect(font.hasGlyphForCodePoint(cp), `${info.file} U+${cp.toString(16)}`).toBe(true);
+      expect(font.variationAxes.wght).toMatchObject({ min: 400, max: 700 });
+    }
+  });
+
+  it('keeps the Chinese font within its 300 KiB budget for the whole deck', () => {
+    const totals = bytesByFamily(subset.files);
+    expect(cjkBudgetBytes).toBe(300 * 1024);
+    expect(totals[notoFamily]).toBeGreaterThan(10_000);
+    expect(totals[notoFamily]).toBeLessThanOrEqual(cjkBudgetBytes);
+    expect(totals[interFamily]).toBeLessThanOrEqual(100_000);
+  });
+
+  it('writes @font-face CSS with the deck’s family names, swap, and relative file URLs', () => {
+    const css = readFileSync(subset.cssFile, 'utf8');
+    expect(css).toContain(`font-family: '${notoFamily}'`);
+    expect(css).toContain(`font-family: '${interFamily}'`);
+    expect(css.match(/@font-face/g)).toHaveLength(subset.files.length);
+    expect(css.match(/font-display: swap/g)).toHaveLength(subset.files.length);
+    expect(css).not.toMatch(/data:|https?:/);
+    for (const f of subset.files) expect(css).toContain(`url('./${f.file}') format('woff2')`);
+  });
+
+  it('reuses the cached subset for the same characters', async () => {
+    const again = await buildFontSubset({ root, characters });
+    expect(again.cached).toBe(true);
+    expect(again.key).toBe(subset.key);
+    expect(again.files).toEqual(subset.files);
+  });
+});
