@@ -233,12 +233,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   try {
-    if (format === 'og' && !(await publicUrl()).trim()) {
-      say(
-        'No public address (package.json deck.publicUrl or DECK_PUBLIC_URL): no link-preview images to render.',
-      );
-      return 0;
-    }
+    // No public address, no image in the card (the build has said so once): nothing to render.
+    if (format === 'og' && !(await publicUrl()).trim()) return 0;
     const results = await run(options);
     const bytes = results.reduce((sum, r) => sum + r.bytes, 0);
     const files = results.length === 1 ? '1 file' : `${results.length} files`;
