@@ -161,9 +161,9 @@ async function exportFromBrowser(
             ...(await writeLinkPreview(session.browser, shots[0].png, lng, outDir)),
           });
         }
-        progress.end(
-          `slide ${slides.length}/${slides.length} in ${formatSeconds(performance.now() - started)}`,
-        );
+        const what =
+          needed === 1 && !wants('pdf') ? 'the title slide' : `slide ${slides.length}/${slides.length}`;
+        progress.end(`${what} in ${formatSeconds(performance.now() - started)}`);
         for (const item of written) report(item);
         for (const warning of view.warnings) complain(`  warning (${lng}): ${warning}`);
         results.push(...written);
