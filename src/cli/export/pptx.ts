@@ -14,6 +14,7 @@
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
+import { escapeHtml } from '../../node/html.ts';
 import { writeFileAtomic } from '../pdf-metadata.ts';
 import type { Written } from './pdf.ts';
 import type { Shot } from './png.ts';
@@ -74,8 +75,6 @@ export function buildPresentation(shots: readonly Shot[], deck: PptxDeck): PptxG
   return pptx;
 }
 
-const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** Sets what pptxgenjs cannot: the notes' language and the document's. */
 export async function withLanguages(pptx: Uint8Array, lang: string, notesLang: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx);
@@ -86,12 +85,12 @@ export async function withLanguages(pptx: Uint8Array, lang: string, notesLang: s
     'docProps/core.xml',
     coreXml.replace(
       '</cp:coreProperties>',
-      `<dc:language>${escapeXml(lang)}</dc:language></cp:coreProperties>`,
+      `<dc:language>${escapeHtml(lang)}</dc:language></cp:coreProperties>`,
     ),
   );
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
-    zip.file(name, xml.replace(/\blang="en-US"/g, `lang="${escapeXml(notesLang)}"`));
+    zip.file(name, xml.replace(/\blang="en-US"/g, `lang="${escapeHtml(notesLang)}"`));
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
