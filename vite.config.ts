@@ -9,6 +9,7 @@ import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
 import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
+import { ogPlugin } from './src/node/vite-plugin-og.ts';
 import { createFormatters } from './src/shared/format.ts';
 import { slideLayout } from './src/shared/layout.ts';
 
@@ -30,6 +31,8 @@ export default defineConfig({
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),
     cspPlugin({ layout: slideLayout }),
+    // Link previews (Open Graph, Twitter card); their images come from `npm run export:og` (part of `npm run build`).
+    ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
     fontsPlugin({ root, format: createFormatters }),
   ],
