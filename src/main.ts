@@ -8,6 +8,7 @@ import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController } from './deck/language';
 import { createReaderControls, type ReaderControls } from './deck/reader';
 import { localizeRevealLabels } from './deck/reveal-labels';
+import { startRoom } from './deck/room';
 import { mountSlides, type NotesSource, setNotes, swapSlides } from './deck/slides';
 import { createSpeakerViewBridge, parseLanguageMessage } from './deck/speaker-view';
 import { languageKey, notesLanguageKey, readSetting, writeSetting } from './deck/storage';
@@ -102,6 +103,9 @@ void deck.initialize().then(() => {
     toggle.element.click(),
   );
 });
+
+// The live room (npm run present): wakes only on a page served with the relay; it subscribes to reveal's events.
+startRoom({ deck, i18n });
 
 if (isReceiver) {
   // The main window tells the previews directly; the storage event is the fallback after a reload.

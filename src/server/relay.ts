@@ -2,16 +2,14 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import {
   clientEvents,
-  handshakeSchema,
   type LiveState,
   maxMessageBytes,
-  navMessageSchema,
-  notesMessageSchema,
   presentersRoom,
   type Role,
   roomName,
   serverEvents,
 } from '../shared/room';
+import { handshakeSchema, navMessageSchema, notesMessageSchema } from '../shared/room-schema';
 import { originAllowed } from './addresses';
 import { createRateLimiter, defaultRateLimit, type RateLimitOptions } from './rate-limit';
 import type { StateStore } from './store';

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 /**
- * The live room's protocol, shared by the relay (src/server/) and the room client (src/deck/room/).
- * The relay is the only source of the live state; clients send navigation, the relay validates, numbers and
- * broadcasts it. Language is never part of the state: each phone reads in its own.
+ * The live room's protocol, shared by the relay (src/server/) and the room client (src/deck/room/). The relay is
+ * the only source of the live state: clients send navigation, the relay validates, numbers and broadcasts it.
+ * Language is never part of the state: each phone reads in its own. The zod schemas are in room-schema.ts, so
+ * the deck's first chunk can use these constants without bundling zod.
  */
 
 /** One socket.io room per talk; a single process serves one talk. */
@@ -19,51 +18,25 @@ export const remoteParam = 'remote';
 /** A message larger than this is cut off by socket.io itself (maxHttpBufferSize). */
 export const maxMessageBytes = 1024;
 
-const index = z.number().int().min(0).max(999);
-
 /** Where the presenter is: the part of reveal's getState() the room shares, plus the slide's stable id. */
-export const viewSchema = z
-  .object({
-    slide: z
-      .string()
-      .max(80)
-      .regex(/^[a-z][a-z0-9-]*$/)
-      .optional(),
-    h: index,
-    v: index,
-    f: z.number().int().min(-1).max(999),
-    paused: z.boolean(),
-    overview: z.boolean(),
-  })
-  .strict();
-export type View = z.infer<typeof viewSchema>;
+export interface View {
+  slide?: string;
+  h: number;
+  v: number;
+  /** -1: no step shown yet. */
+  f: number;
+  paused: boolean;
+  overview: boolean;
+}
 
 /** What the relay broadcasts: the view with a sequence number that only grows, so stale updates are ignored. */
-export const liveStateSchema = z
-  .object({
-    seq: z.number().int().min(1),
-    view: viewSchema,
-  })
-  .strict();
-export type LiveState = z.infer<typeof liveStateSchema>;
+export interface LiveState {
+  seq: number;
+  view: View;
+}
 
-const token = z.string().min(1).max(200);
-
-/** A presenter's or remote's navigation; the token is checked on every one. */
-export const navMessageSchema = z.object({ token, view: viewSchema }).strict();
-export type NavMessage = z.infer<typeof navMessageSchema>;
-
-/** The presenter's notes language, for the remote on the presenter's phone. Never sent to the audience. */
-export const notesMessageSchema = z.object({ token, lng: z.enum(['en', 'zh']) }).strict();
-export type NotesMessage = z.infer<typeof notesMessageSchema>;
-
-/** The handshake: a role, and the token for the two that drive. */
-export const handshakeSchema = z.union([
-  z.object({ role: z.literal('audience') }).strict(),
-  z.object({ role: z.enum(['presenter', 'remote']), token }).strict(),
-]);
-export type Handshake = z.infer<typeof handshakeSchema>;
-export type Role = Handshake['role'];
+export type Role = 'audience' | 'presenter' | 'remote';
+export type Handshake = { role: 'audience' } | { role: 'presenter' | 'remote'; token: string };
 
 /** Events from client to relay, and from relay to client. */
 export const clientEvents = { nav: 'nav', notes: 'notes', sync: 'sync' } as const;
@@ -91,4 +64,20 @@ export function roleFromSearch(search: string): Handshake {
   const remote = params.get(remoteParam);
   if (remote) return { role: 'remote', token: remote };
   return { role: 'audience' };
+}
+
+/** A role saved in session storage, checked by hand (no zod in the deck's first chunk). */
+export function parseSavedRole(raw: string | null): Handshake | null {
+  if (!raw) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null || !('role' in value) || !('token' in value)) return null;
+    const { role, token } = value;
+    if ((role === 'presenter' || role === 'remote') && typeof token === 'string' && token.length > 0) {
+      return { role, token };
+    }
+  } catch {
+    // Not JSON: ignore it.
+  }
+  return null;
 }

@@ -1,0 +1,129 @@
+import { io } from 'socket.io-client';
+import { clientEvents, type Handshake, type LiveState, sameView, serverEvents } from '../../shared/room';
+import { liveStateSchema } from '../../shared/room-schema';
+import { createRoomBadge } from './badge';
+import { acceptState, currentView, type FollowMode, modeAfterMove, showView, viewMatches } from './follow';
+import type { RoomBoot } from './index';
+import { createRemote } from './remote';
+import './room.css';
+
+/** reveal's events that change what the room sees. Language switches are not among them. */
+const navigationEvents = [
+  'slidechanged',
+  'fragmentshown',
+  'fragmenthidden',
+  'paused',
+  'resumed',
+  'overviewshown',
+  'overviewhidden',
+] as const;
+
+/** How long a live view may take to land (transitions, the reading view's scrolling) before moves count as the reader's. */
+const applyWindowMs = 1500;
+
+/**
+ * Joins the room. The presenter and the remote send every navigation and follow each other; the audience
+ * follows the relay's state, can read on its own, and comes back with "Back to live" (or L).
+ */
+export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
+  const token = handshake.role === 'audience' ? null : handshake.token;
+  const drives = token !== null;
+  const socket = io({ transports: ['websocket'], auth: handshake, reconnectionDelayMax: 3000 });
+  const host = document.querySelector<HTMLElement>('.deck-ui') ?? document.body;
+  const badge = createRoomBadge(host, i18n, handshake.role, () => backToLive());
+  document.documentElement.dataset.room = handshake.role;
+
+  let live: LiveState | null = null;
+  let fresh = true;
+  let mode: FollowMode = 'live';
+  let applyingUntil = 0;
+  let sentNotesLng: string | null = null;
+
+  const render = () => badge.update({ connected: socket.connected, mode });
+
+  function apply(state: LiveState) {
+    if (viewMatches(currentView(deck), state.view, deck.isScrollView())) return;
+    applyingUntil = performance.now() + applyWindowMs;
+    showView(deck, state.view);
+  }
+
+  function backToLive() {
+    mode = 'live';
+    if (live) apply(live);
+    render();
+  }
+
+  function sendNotesLng() {
+    if (token === null) return;
+    const lng = deck.getCurrentSlide()?.querySelector('aside.notes')?.getAttribute('lang') ?? null;
+    const code = lng?.startsWith('zh') ? 'zh' : lng ? 'en' : null;
+    // The remote reads the notes in the language the presenter reads them in, so only the presenter says which.
+    if (handshake.role === 'presenter' && code && code !== sentNotesLng && socket.connected) {
+      sentNotesLng = code;
+      socket.emit(clientEvents.notes, { token, lng: code });
+    }
+  }
+
+  function onMove() {
+    if (token !== null) {
+      const view = currentView(deck);
+      // The echo of a state just applied, or a language switch that restored the same view: nothing to send.
+      if (live && sameView(view, live.view)) return;
+      if (socket.connected) socket.emit(clientEvents.nav, { token, view });
+      sendNotesLng();
+      return;
+    }
+    if (!live) return;
+    const matches = viewMatches(currentView(deck), live.view, deck.isScrollView());
+    mode = modeAfterMove(mode, matches, performance.now() < applyingUntil);
+    if (matches) applyingUntil = 0;
+    render();
+  }
+  for (const type of navigationEvents) deck.on(type, onMove);
+
+  socket.on(serverEvents.state, (message: unknown) => {
+    const parsed = message === null ? null : liveStateSchema.safeParse(message);
+    const wasFresh = fresh;
+    fresh = false;
+    if (parsed === null) {
+      // A relay with no state yet (just started, or restarted): the presenter's deck is the truth.
+      if (drives) onMove();
+      return;
+    }
+    if (!parsed.success) return;
+    const state = parsed.data;
+    if (!acceptState(live?.seq ?? 0, wasFresh, state)) return;
+    live = state;
+    if (drives || mode === 'live') apply(state);
+    render();
+  });
+  const remote = handshake.role === 'remote' ? createRemote({ deck, i18n }) : null;
+  socket.on(serverEvents.notes, (lng: unknown) => {
+    if (typeof lng === 'string') remote?.setNotesLng(lng);
+  });
+  socket.on('connect', () => {
+    fresh = true;
+    sentNotesLng = null;
+    sendNotesLng();
+    render();
+  });
+  socket.on('disconnect', render);
+  socket.on('connect_error', render);
+
+  // A phone that slept, or came back on the network, rejoins at once instead of waiting for the next retry.
+  const wake = () => {
+    if (document.visibilityState !== 'visible') return;
+    if (socket.connected) socket.emit(clientEvents.sync);
+    else socket.connect();
+  };
+  document.addEventListener('visibilitychange', wake);
+  window.addEventListener('online', wake);
+  window.addEventListener('pageshow', wake);
+
+  if (!drives) {
+    // reveal binds L to "navigate right"; a follower's L goes back to live instead.
+    deck.addKeyBinding({ keyCode: 76, key: 'L', description: i18n.t('room.shortcut') }, backToLive);
+  }
+  i18n.on('languageChanged', render);
+  render();
+}
