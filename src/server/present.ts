@@ -23,7 +23,14 @@ function lanAddress(): string | undefined {
 async function main(): Promise<void> {
   const options = parsePresentArgs(process.argv.slice(2), process.env);
   const root = resolve(import.meta.dirname, '../..');
-  const token = createToken();
+  // Several processes behind one address share a token (DECK_ROOM_TOKEN); one process makes its own.
+  const shared = process.env.DECK_ROOM_TOKEN;
+  if (shared !== undefined && shared.length < 22) {
+    throw new Error(
+      'DECK_ROOM_TOKEN must be at least 22 characters (128 random bits), e.g. from: openssl rand -base64 32',
+    );
+  }
+  const token = shared || createToken();
   const log = (message: string) => console.error(message);
   const server = await startRoomServer({ ...options, token, log });
   const base = options.publicUrl ?? localBase(options.host, server.port, lanAddress());

@@ -34,6 +34,7 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
   document.documentElement.dataset.room = handshake.role;
 
   let live: LiveState | null = null;
+  let lastSeq = 0;
   let fresh = true;
   let mode: FollowMode = 'live';
   let applyingUntil = 0;
@@ -85,6 +86,8 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
     const parsed = message === null ? null : liveStateSchema.safeParse(message);
     const wasFresh = fresh;
     fresh = false;
+    // The first state after (re)connecting is the truth, whatever its number: a restarted relay counts from 1.
+    if (wasFresh) lastSeq = 0;
     if (parsed === null) {
       // A relay with no state yet (just started, or restarted): the presenter's deck is the truth.
       if (drives) onMove();
@@ -92,8 +95,9 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
     }
     if (!parsed.success) return;
     const state = parsed.data;
-    if (!acceptState(live?.seq ?? 0, wasFresh, state)) return;
+    if (!acceptState(lastSeq, wasFresh, state)) return;
     live = state;
+    lastSeq = state.seq;
     if (drives || mode === 'live') apply(state);
     render();
   });
@@ -107,7 +111,12 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
     sendNotesLng();
     render();
   });
-  socket.on('disconnect', render);
+  socket.on('disconnect', (reason) => {
+    render();
+    // socket.io retries by itself except when the server closed the socket (a relay shutting down, or this client
+    // cut off for flooding): try again later, at a pace no relay minds.
+    if (reason === 'io server disconnect') window.setTimeout(() => socket.connect(), 5000);
+  });
   socket.on('connect_error', render);
 
   // A phone that slept, or came back on the network, rejoins at once instead of waiting for the next retry.
