@@ -3,6 +3,7 @@ import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../../build/assemble-deck';
 import { isLng, type Lng } from '../../i18n/languages';
+import { clock, pacingSeconds } from './pacing';
 
 /**
  * The remote on the presenter's phone: large back and next buttons (and swipe), the current and next slide
@@ -12,21 +13,6 @@ import { isLng, type Lng } from '../../i18n/languages';
 export interface RemoteOptions {
   deck: RevealApi;
   i18n: i18n;
-}
-
-/** m:ss for a number of seconds. */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/**
- * Pacing against the talk's total time, spread evenly over the slides: positive when ahead.
- * @param index the current slide's position (0-based); `count` slides in all.
- */
-export function pacingSeconds(elapsed: number, index: number, count: number, totalTime: number): number {
-  if (count <= 0 || totalTime <= 0) return 0;
-  return (totalTime * index) / count - elapsed;
 }
 
 /** The slides in every language (typed through the main deck's type). */
