@@ -8,6 +8,7 @@ import {
   roleFromSearch,
   roomMetaName,
 } from '../../shared/room';
+import type { LanguageSignal } from '../language';
 
 /**
  * The live room's boot: a few lines that decide whether this page is in a room at all. The relay's server marks
@@ -17,6 +18,8 @@ import {
 export interface RoomBoot {
   deck: RevealApi;
   i18n: i18n;
+  /** The language controller's signal: the badge relabels, the presenter tells the remote its notes language. */
+  language: LanguageSignal;
 }
 
 const roleKey = 'chuhai.roomRole';

@@ -1,8 +1,9 @@
 import content from 'virtual:slides';
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
-import type { Deck } from '../../build/assemble-deck';
-import { isLng, type Lng } from '../../i18n/languages';
+import type { Deck } from '../../shared/deck';
+import { isLng, type Lng } from '../../shared/languages';
+import type { LanguageSignal } from '../language';
 import { clock, pacingSeconds } from './pacing';
 
 /**
@@ -13,6 +14,7 @@ import { clock, pacingSeconds } from './pacing';
 export interface RemoteOptions {
   deck: RevealApi;
   i18n: i18n;
+  language: LanguageSignal;
 }
 
 /** The slides in every language (typed through the main deck's type). */
@@ -24,7 +26,7 @@ function titleOf(html: string): string {
   return template.content.querySelector('h1, h2')?.textContent?.trim() ?? '';
 }
 
-export function createRemote({ deck, i18n }: RemoteOptions): { setNotesLng(lng: string): void } {
+export function createRemote({ deck, i18n, language }: RemoteOptions): { setNotesLng(lng: string): void } {
   const doc = document;
   // A phone would get the reading view; the remote drives the presenting view.
   deck.configure({ scrollActivationWidth: 0 });
@@ -64,7 +66,7 @@ export function createRemote({ deck, i18n }: RemoteOptions): { setNotesLng(lng: 
   let started = performance.now();
   const totalTime = Number((deck.getConfig() as { totalTime?: number }).totalTime ?? 0);
 
-  const lng = (): Lng => notesLng ?? (isLng(i18n.language) ? i18n.language : 'en');
+  const lng = (): Lng => notesLng ?? language.notesLng;
 
   function render() {
     const slides = deckContent[lng()];
@@ -123,7 +125,7 @@ export function createRemote({ deck, i18n }: RemoteOptions): { setNotesLng(lng: 
   });
 
   for (const type of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'ready']) deck.on(type, render);
-  i18n.on('languageChanged', render);
+  language.subscribe(render);
   window.setInterval(tick, 1000);
   render();
 

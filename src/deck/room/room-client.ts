@@ -25,7 +25,7 @@ const applyWindowMs = 1500;
  * Joins the room. The presenter and the remote send every navigation and follow each other; the audience
  * follows the relay's state, can read on its own, and comes back with "Back to live" (or L).
  */
-export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
+export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshake): void {
   const token = handshake.role === 'audience' ? null : handshake.token;
   const drives = token !== null;
   const socket = io({ transports: ['websocket'], auth: handshake, reconnectionDelayMax: 3000 });
@@ -55,13 +55,12 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
   }
 
   function sendNotesLng() {
-    if (token === null) return;
-    const lng = deck.getCurrentSlide()?.querySelector('aside.notes')?.getAttribute('lang') ?? null;
-    const code = lng?.startsWith('zh') ? 'zh' : lng ? 'en' : null;
     // The remote reads the notes in the language the presenter reads them in, so only the presenter says which.
-    if (handshake.role === 'presenter' && code && code !== sentNotesLng && socket.connected) {
-      sentNotesLng = code;
-      socket.emit(clientEvents.notes, { token, lng: code });
+    if (token === null || handshake.role !== 'presenter') return;
+    const lng = language.notesLng;
+    if (lng !== sentNotesLng && socket.connected) {
+      sentNotesLng = lng;
+      socket.emit(clientEvents.notes, { token, lng });
     }
   }
 
@@ -71,7 +70,6 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
       // The echo of a state just applied, or a language switch that restored the same view: nothing to send.
       if (live && sameView(view, live.view)) return;
       if (socket.connected) socket.emit(clientEvents.nav, { token, view });
-      sendNotesLng();
       return;
     }
     if (!live) return;
@@ -101,7 +99,7 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
     if (drives || mode === 'live') apply(state);
     render();
   });
-  const remote = handshake.role === 'remote' ? createRemote({ deck, i18n }) : null;
+  const remote = handshake.role === 'remote' ? createRemote({ deck, i18n, language }) : null;
   socket.on(serverEvents.notes, (lng: unknown) => {
     if (typeof lng === 'string') remote?.setNotesLng(lng);
   });
@@ -133,6 +131,9 @@ export function joinRoom({ deck, i18n }: RoomBoot, handshake: Handshake): void {
     // reveal binds L to "navigate right"; a follower's L goes back to live instead.
     deck.addKeyBinding({ keyCode: 76, key: 'L', description: i18n.t('room.shortcut') }, backToLive);
   }
-  i18n.on('languageChanged', render);
+  language.subscribe(() => {
+    render();
+    sendNotesLng();
+  });
   render();
 }
