@@ -171,9 +171,10 @@ function row(result: Result, floor: number): string {
     ms(median(l)).padStart(20),
     ms(percentile(l, 95)).padStart(20),
     ms(percentile(l, 99)).padStart(20),
-    ms(Math.max(...l)).padStart(20),
+    ms(l.reduce((a, b) => Math.max(a, b), 0)).padStart(20),
     String(result.lost).padStart(6),
-    `${(result.bytesPerClient / 1024).toFixed(1)} KiB`.padStart(11),
+    // One connection's memory is lost in the process's noise: only meaningful for many.
+    (result.clients >= 100 ? `${(result.bytesPerClient / 1024).toFixed(1)} KiB` : '–').padStart(11),
     `${result.relayCpu.toFixed(1)} s / ${result.benchCpu.toFixed(1)} s`.padStart(16),
   ].join(' ');
 }

@@ -234,6 +234,19 @@ test('the phone remote drives the room and shows the notes in the presenter note
   for (const page of [presenter, remote, audience]) await page.context().close();
 });
 
+test('the same dist/ on a plain web server shows no room and opens no connection', async ({ browser }) => {
+  // Playwright's web server is `vite preview` of the same dist/: no relay, so no marker in the page.
+  const page = await open(browser, `http://127.0.0.1:${deckPort}/?lng=en`);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.lang-toggle')).toBeVisible();
+  await expect(page.locator('.room-badge')).toHaveCount(0);
+  expect(requests.filter((url) => url.includes('socket.io'))).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.dataset.room)).toBeUndefined();
+  await page.context().close();
+});
+
 function hasRedis(): boolean {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });

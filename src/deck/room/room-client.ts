@@ -35,6 +35,7 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
 
   let live: LiveState | null = null;
   let lastSeq = 0;
+  let movedOffline = false;
   let fresh = true;
   let mode: FollowMode = 'live';
   let applyingUntil = 0;
@@ -70,6 +71,7 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
       // The echo of a state just applied, or a language switch that restored the same view: nothing to send.
       if (live && sameView(view, live.view)) return;
       if (socket.connected) socket.emit(clientEvents.nav, { token, view });
+      else movedOffline = true;
       return;
     }
     if (!live) return;
@@ -88,7 +90,11 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
     if (wasFresh) lastSeq = 0;
     if (parsed === null) {
       // A relay with no state yet (just started, or restarted): the presenter's deck is the truth.
-      if (drives) onMove();
+      if (drives) {
+        live = null; // what we last heard is gone with the old relay: tell the new one
+        movedOffline = false;
+        onMove();
+      }
       return;
     }
     if (!parsed.success) return;
@@ -96,7 +102,11 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
     if (!acceptState(lastSeq, wasFresh, state)) return;
     live = state;
     lastSeq = state.seq;
-    if (drives || mode === 'live') apply(state);
+    if (drives && wasFresh && movedOffline) {
+      // The presenter moved on while the network was away: their deck is newer than the relay's state.
+      movedOffline = false;
+      onMove();
+    } else if (drives || mode === 'live') apply(state);
     render();
   });
   const remote = handshake.role === 'remote' ? createRemote({ deck, i18n, language }) : null;
