@@ -67,6 +67,10 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   const page = await context.newPage();
   await page.goto(url);
   await ready(page);
+  // A room page has heard the relay's state once (a presenter adopts it), before the test drives it.
+  if (new URL(url).port !== String(deckPort)) {
+    await page.locator('html[data-room-synced]').waitFor({ state: 'attached' });
+  }
   return page;
 }
 

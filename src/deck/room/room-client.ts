@@ -86,6 +86,8 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
     const parsed = message === null ? null : liveStateSchema.safeParse(message);
     const wasFresh = fresh;
     fresh = false;
+    // Tests and tools can tell when the page has heard the relay once.
+    document.documentElement.dataset.roomSynced = 'true';
     // The first state after (re)connecting is the truth, whatever its number: a restarted relay counts from 1.
     if (wasFresh) lastSeq = 0;
     if (parsed === null) {
