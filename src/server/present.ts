@@ -67,6 +67,11 @@ async function main(): Promise<void> {
     );
   }
 
+  // A relay never falls over on one failed promise (a library's, during a Redis outage): it says so and serves on.
+  process.on('unhandledRejection', (reason) =>
+    log(`room: unexpected error, still serving: ${String(reason)}`),
+  );
+
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

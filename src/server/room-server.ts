@@ -56,7 +56,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   let store: StateStore = createMemoryStore();
   let adapter: ReturnType<typeof createAdapter> | undefined;
   if (options.redisUrl) {
-    const pub = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
+    // The adapter does not catch failed publishes: these two clients queue while Redis is away (never reject),
+    // and deliver when it returns, so other processes' phones catch up with what happened here meanwhile.
+    const pub = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     const sub = pub.duplicate();
     // State reads fail fast while Redis is away, so the process falls back to its own copy at once.
     const state = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
