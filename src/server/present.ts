@@ -73,6 +73,8 @@ async function main(): Promise<void> {
   );
 
   const stop = () => {
+    // Stop within two seconds whatever is still open.
+    setTimeout(() => process.exit(0), 2000).unref();
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -46,7 +46,9 @@ interface ServerToClient {
 export function attachRelay(
   http: HttpServer,
   options: RelayOptions,
-): Server<ClientToServer, ServerToClient, Record<string, never>, SocketData> {
+): Server<ClientToServer, ServerToClient, Record<string, never>, SocketData> & {
+  reconcile(): Promise<void>;
+} {
   const { token, store } = options;
   const log = options.log ?? (() => {});
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(http, {
@@ -70,6 +72,9 @@ export function attachRelay(
     socket.data.role = handshake.data.role;
     next();
   });
+
+  // The newest state this process has broadcast or seen in the store (see reconcile below).
+  let newestSeq = 0;
 
   // One store write at a time in this process, so states are broadcast in the order they were numbered.
   let queue: Promise<unknown> = Promise.resolve();
@@ -122,7 +127,10 @@ export function attachRelay(
         const nav = navMessageSchema.safeParse(message);
         if (!nav.success || !tokenMatches(token, nav.data.token)) return;
         const next = await serial(() => store.apply(nav.data.view));
-        if (next) io.to(roomName).emit(serverEvents.state, next);
+        if (next) {
+          newestSeq = Math.max(newestSeq, next.seq);
+          io.to(roomName).emit(serverEvents.state, next);
+        }
       }),
     );
     socket.on(
@@ -136,5 +144,17 @@ export function attachRelay(
     );
   });
 
-  return io;
+  return Object.assign(io, {
+    /**
+     * Pub/sub is lossy: a process that was cut off from Redis, or missed a message, catches up by reading the
+     * stored state now and then and sending it to its own clients when it is newer than what they had.
+     */
+    async reconcile(): Promise<void> {
+      const state = await store.get();
+      if (state && state.seq > newestSeq) {
+        newestSeq = state.seq;
+        io.local.to(roomName).emit(serverEvents.state, state);
+      }
+    },
+  });
 }

@@ -26,6 +26,9 @@ export interface RoomServer {
   close(): Promise<void>;
 }
 
+/** With Redis, how often each process checks the stored state against what its clients have. */
+const reconcileMs = 2000;
+
 /** Logs a Redis client's outages once each, not on every retry. */
 function watchRedis(client: Redis, name: string, log: (message: string) => void): void {
   let down = false;
@@ -71,6 +74,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   }
 
   const io = attachRelay(http, { token: options.token, store, publicUrl: options.publicUrl, adapter, log });
+  const reconcile = options.redisUrl
+    ? setInterval(() => void io.reconcile().catch(() => {}), reconcileMs)
+    : undefined;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', (error: NodeJS.ErrnoException) =>
@@ -91,11 +97,15 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       handler = next;
     },
     async close() {
+      clearInterval(reconcile);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
       http.closeAllConnections();
-      await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+      // quit() waits for Redis; with Redis away it would wait for ever.
+      await Promise.all(
+        clients.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())),
+      );
     },
   };
 }

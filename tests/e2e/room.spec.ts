@@ -260,8 +260,7 @@ function hasRedis(): boolean {
   }
 }
 
-test('two relays share the room through Redis', async ({ browser }) => {
-  test.skip(!hasRedis(), 'redis-server is not installed (CI installs it)');
+async function startRedis() {
   const redis = spawn(
     'redis-server',
     ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -269,26 +268,39 @@ test('two relays share the room through Redis', async ({ browser }) => {
       stdio: 'ignore',
     },
   );
+  await expect
+    .poll(() => {
+      try {
+        return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'])
+          .toString()
+          .trim();
+      } catch {
+        return '';
+      }
+    })
+    .toBe('PONG');
+  return {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (redis.exitCode !== null || redis.signalCode !== null) return;
+      redis.kill(signal);
+      await once(redis, 'exit');
+    },
+  };
+}
+
+// Processes behind one address share the token, as a load balancer's setup would.
+const redisEnv = {
+  REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+  DECK_ROOM_TOKEN: 'e2e-shared-token-0123456789abcdef',
+};
+
+test('two relays share the room through Redis', async ({ browser }) => {
+  test.skip(!hasRedis(), 'redis-server is not installed (CI installs it)');
+  const redis = await startRedis();
   try {
-    await expect
-      .poll(() => {
-        try {
-          return execFileSync('redis-cli', ['-p', String(redisPort), 'ping'])
-            .toString()
-            .trim();
-        } catch {
-          return '';
-        }
-      })
-      .toBe('PONG');
-    // Processes behind one address share the token, as a load balancer's setup would.
-    const env = {
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      DECK_ROOM_TOKEN: 'e2e-shared-token-0123456789abcdef',
-    };
     execFileSync('redis-cli', ['-p', String(redisPort), 'flushall']);
-    const one = await startRelay(secondPort, env);
-    const two = await startRelay(secondPort + 1, env);
+    const one = await startRelay(secondPort, redisEnv);
+    const two = await startRelay(secondPort + 1, redisEnv);
     try {
       const presenter = await open(browser, one.presenter);
       await presenterAt(presenter, 'chuhai');
@@ -303,7 +315,48 @@ test('two relays share the room through Redis', async ({ browser }) => {
       await two.stop();
     }
   } finally {
-    redis.kill('SIGTERM');
-    await once(redis, 'exit');
+    await redis.stop();
+  }
+});
+
+test('when Redis goes away each relay keeps serving its own clients, and catches up when it returns', async () => {
+  test.skip(!hasRedis(), 'redis-server is not installed (CI installs it)');
+  let redis = await startRedis();
+  execFileSync('redis-cli', ['-p', String(redisPort), 'flushall']);
+  const one = await startRelay(secondPort, redisEnv);
+  const two = await startRelay(secondPort + 1, redisEnv);
+  const token = redisEnv.DECK_ROOM_TOKEN;
+  const seen = { one: -1, two: -1 };
+  const listen = (origin: string, key: keyof typeof seen) => {
+    const socket = io(origin, { transports: ['websocket'], auth: { role: 'audience' } });
+    socket.on('state', (state: { view: { h: number } } | null) => {
+      if (state) seen[key] = state.view.h;
+    });
+    return socket;
+  };
+  const near = listen(one.origin, 'one');
+  const far = listen(two.origin, 'two');
+  const presenter = io(one.origin, { transports: ['websocket'], auth: { role: 'presenter', token } });
+  const nav = (h: number) =>
+    presenter.emit('nav', { token, view: { h, v: 0, f: -1, paused: false, overview: false } });
+  try {
+    await new Promise((resolve) => presenter.once('connect', () => resolve(true)));
+    nav(3);
+    await expect.poll(() => seen).toEqual({ one: 3, two: 3 });
+    await redis.stop('SIGKILL');
+    await expect.poll(() => one.log.join('\n')).toContain('Redis publish connection lost');
+    nav(4);
+    await expect.poll(() => seen.one).toBe(4);
+    redis = await startRedis();
+    await expect.poll(() => seen, { timeout: 15_000 }).toEqual({ one: 4, two: 4 });
+    nav(5);
+    await expect.poll(() => seen).toEqual({ one: 5, two: 5 });
+    expect(one.log.join('\n')).toContain('serving this process');
+    expect(one.log.join('\n')).toContain('Redis is back');
+  } finally {
+    for (const socket of [near, far, presenter]) socket.disconnect();
+    await one.stop();
+    await two.stop();
+    await redis.stop();
   }
 });
