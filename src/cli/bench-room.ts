@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
@@ -108,10 +109,13 @@ async function run(name: string, relays: Relay[], count: number, eventCount: num
   const presenter = await connect(relays[0]!.origin, { role: 'presenter', token });
   let lastSeen = 0;
   for (const socket of audience) {
+    // Each event counts once per client: with Redis, a process also re-sends the stored state now and then.
+    let newest = -1;
     socket.on('state', (state: { view?: { f?: number } } | null) => {
       const f = state?.view?.f;
       const sent = f === undefined ? undefined : sentAt.get(f);
-      if (sent === undefined) return;
+      if (f === undefined || sent === undefined || f <= newest) return;
+      newest = f;
       latencies.push(performance.now() - sent);
       received++;
       lastSeen = performance.now();
