@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
-import { median, percentile } from './bench-lib';
+import { median, percentile } from './bench-lib.ts';
 
 /**
  * `npm run bench:room`: N audience connections (2,000 by default) on 127.0.0.1, one presenter sending E

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Deck } from '../shared/deck';
-import { type Lng, supportedLngs } from '../shared/languages';
-import { checkParity, checkUniqueIds } from './check-parity';
-import { ContentError, type ContentProblem } from './content-error';
-import { parseSlides } from './parse-slides';
-import { renderSlide } from './render-slide';
+import type { Deck } from '../shared/deck.ts';
+import { type Lng, supportedLngs } from '../shared/languages.ts';
+import { checkParity, checkUniqueIds } from './check-parity.ts';
+import { ContentError, type ContentProblem } from './content-error.ts';
+import { parseSlides } from './parse-slides.ts';
+import { renderSlide } from './render-slide.ts';
 
 export interface SourceFile {
   lng: Lng;
@@ -69,8 +69,10 @@ export function readSlideFiles(root: string): SourceFile[] {
     let names: string[];
     try {
       names = readdirSync(dir).filter((n) => n.endsWith('.md'));
-    } catch {
-      return [];
+    } catch (error) {
+      // No folder for a language is reported as missing slides by the checks; anything else is a real failure.
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+      throw error;
     }
     return names.map((name) => {
       const path = join(dir, name);

@@ -1,10 +1,10 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { Marked } from 'marked';
-import { chartCatalog, isChartId } from '../shared/catalog';
-import type { RenderedSlide } from '../shared/deck';
-import type { ContentProblem } from './content-error';
-import { parseAttributes, type SlideSource } from './parse-slides';
+import { chartCatalog, isChartId } from '../shared/catalog.ts';
+import type { RenderedSlide } from '../shared/deck.ts';
+import type { ContentProblem } from './content-error.ts';
+import { parseAttributes, type SlideSource } from './parse-slides.ts';
 
 const window = new JSDOM('').window;
 const purify = createDOMPurify(window);
@@ -34,10 +34,8 @@ const elementComment = /^\s*\.element:?\s*(.*?)\s*$/;
 
 /** Finds the first line of the slide's source that matches, for an error that points at the right place. */
 function lineOf(slide: SlideSource, fileLines: readonly string[], pattern: RegExp): number {
-  for (let i = slide.line - 1; i < fileLines.length; i++) {
-    const text = fileLines[i] ?? '';
-    if (i > slide.line - 1 && /^---\s*$/.test(text)) break;
-    if (pattern.test(text)) return i + 1;
+  for (let i = slide.line - 1; i < Math.min(slide.endLine, fileLines.length); i++) {
+    if (pattern.test(fileLines[i] ?? '')) return i + 1;
   }
   return slide.line;
 }

@@ -1,4 +1,4 @@
-import { presenterParam, remoteParam } from '../shared/room';
+import { presenterParam, remoteParam } from '../shared/room.ts';
 
 export interface RoomAddresses {
   audience: string;

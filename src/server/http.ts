@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { roomMetaName } from '../shared/room';
+import { roomMetaName } from '../shared/room.ts';
 
 /**
  * Marks index.html as served with a relay: the room client looks for this meta element and stays asleep without

@@ -1,11 +1,11 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
-import { localBase, roomAddresses } from './addresses';
-import { parsePresentArgs } from './args';
-import { createDeckHandler } from './http';
-import { startRoomServer } from './room-server';
-import { createToken } from './token';
+import { localBase, roomAddresses } from './addresses.ts';
+import { parsePresentArgs } from './args.ts';
+import { createDeckHandler } from './http.ts';
+import { startRoomServer } from './room-server.ts';
+import { createToken } from './token.ts';
 
 /**
  * `npm run present`: builds dist/ (the QR codes on the slides carry the audience address), then serves the deck

@@ -8,12 +8,12 @@ import {
   type Role,
   roomName,
   serverEvents,
-} from '../shared/room';
-import { handshakeSchema, navMessageSchema, notesMessageSchema } from '../shared/room-schema';
-import { originAllowed } from './addresses';
-import { createRateLimiter, defaultRateLimit, type RateLimitOptions } from './rate-limit';
-import type { StateStore } from './store';
-import { tokenMatches } from './token';
+} from '../shared/room.ts';
+import { handshakeSchema, navMessageSchema, notesMessageSchema } from '../shared/room-schema.ts';
+import { originAllowed } from './addresses.ts';
+import { createRateLimiter, defaultRateLimit, type RateLimitOptions } from './rate-limit.ts';
+import type { StateStore } from './store.ts';
+import { tokenMatches } from './token.ts';
 
 export interface RelayOptions {
   token: string;

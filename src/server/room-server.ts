@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import type { RequestHandler } from './http';
-import { attachRelay } from './relay';
-import { createMemoryStore, createRedisStore, type StateStore } from './store';
+import type { RequestHandler } from './http.ts';
+import { attachRelay } from './relay.ts';
+import { createMemoryStore, createRedisStore, type StateStore } from './store.ts';
 
 export interface RoomServerOptions {
   token: string;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { type LiveState, nextLiveState, type View } from '../shared/room';
-import { liveStateSchema } from '../shared/room-schema';
+import { type LiveState, nextLiveState, type View } from '../shared/room.ts';
+import { liveStateSchema } from '../shared/room-schema.ts';
 
 /**
  * Where the room's live state lives. One process: in memory. Several processes: in Redis, so a process that

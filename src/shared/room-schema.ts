@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Handshake, LiveState, View } from './room';
+import type { Handshake, LiveState, View } from './room.ts';
 
 /** The room's messages as zod schemas: the relay checks every message, the client every state it receives. */
 
