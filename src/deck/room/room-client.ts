@@ -1,5 +1,12 @@
 import { io } from 'socket.io-client';
-import { clientEvents, type Handshake, type LiveState, sameView, serverEvents } from '../../shared/room';
+import {
+  clientEvents,
+  type Handshake,
+  type LiveState,
+  sameView,
+  serverEvents,
+  type View,
+} from '../../shared/room';
 import { liveStateSchema } from '../../shared/room-schema';
 import { createRoomBadge } from './badge';
 import { acceptState, currentView, type FollowMode, modeAfterMove, showView, viewMatches } from './follow';
@@ -36,6 +43,8 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
   let live: LiveState | null = null;
   let lastSeq = 0;
   let movedOffline = false;
+  /** Views this page sent that the relay has not echoed yet. */
+  const sent: View[] = [];
   let fresh = true;
   let mode: FollowMode = 'live';
   let applyingUntil = 0;
@@ -70,8 +79,11 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
       const view = currentView(deck);
       // The echo of a state just applied, or a language switch that restored the same view: nothing to send.
       if (live && sameView(view, live.view)) return;
-      if (socket.connected) socket.emit(clientEvents.nav, { token, view });
-      else movedOffline = true;
+      if (socket.connected) {
+        socket.emit(clientEvents.nav, { token, view });
+        sent.push(view);
+        if (sent.length > 50) sent.shift();
+      } else movedOffline = true;
       return;
     }
     if (!live) return;
@@ -108,7 +120,12 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
       // The presenter moved on while the network was away: their deck is newer than the relay's state.
       movedOffline = false;
       onMove();
-    } else if (drives || mode === 'live') apply(state);
+    } else if (drives) {
+      // Our own navigation coming back: the deck is already there, or further on. Applying it would jump back.
+      const own = sent.findIndex((view) => sameView(view, state.view));
+      if (own >= 0) sent.splice(0, own + 1);
+      else apply(state); // from the remote, or another presenter page
+    } else if (mode === 'live') apply(state);
     render();
   });
   const remote = handshake.role === 'remote' ? createRemote({ deck, i18n, language }) : null;
@@ -117,6 +134,7 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
   });
   socket.on('connect', () => {
     fresh = true;
+    sent.length = 0;
     sentNotesLng = null;
     sendNotesLng();
     render();
