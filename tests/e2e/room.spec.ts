@@ -147,6 +147,16 @@ test('a late joiner lands on the current slide at once', async ({ browser }) => 
   await presenterAt(presenter, 'chuhai');
   await presenter.keyboard.press('ArrowRight');
   const target = await shown(presenter);
+  // The relay has it (its echo came back) before the presenter leaves: the late joiner gets the stored state.
+  await expect
+    .poll(() => presenter.evaluate(() => Number(document.documentElement.dataset.roomSeq ?? 0)))
+    .toBeGreaterThan(0);
+  const seq = await presenter.evaluate(() => Number(document.documentElement.dataset.roomSeq));
+  await presenter.keyboard.press('ArrowRight');
+  await expect
+    .poll(() => presenter.evaluate(() => Number(document.documentElement.dataset.roomSeq)))
+    .toBeGreaterThan(seq);
+  Object.assign(target, await shown(presenter));
   await presenter.context().close();
   const late = await open(browser, `${relay.audience}?lng=zh`);
   await expect.poll(() => shown(late), follows).toMatchObject({ id: target.id, step: target.step });

@@ -25,6 +25,9 @@ const navigationEvents = [
   'overviewhidden',
 ] as const;
 
+/** How long a presenter waits for the echo of its own navigation before it stops expecting one. */
+const echoWindowMs = 3000;
+
 /** How long a live view may take to land (transitions, the reading view's scrolling) before moves count as the reader's. */
 const applyWindowMs = 1500;
 
@@ -44,7 +47,7 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
   let lastSeq = 0;
   let movedOffline = false;
   /** Views this page sent that the relay has not echoed yet. */
-  const sent: View[] = [];
+  const sent: { view: View; at: number }[] = [];
   let fresh = true;
   let mode: FollowMode = 'live';
   let applyingUntil = 0;
@@ -79,11 +82,16 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
       const view = currentView(deck);
       // The echo of a state just applied, or a language switch that restored the same view: nothing to send.
       if (live && sameView(view, live.view)) return;
-      if (socket.connected) {
-        socket.emit(clientEvents.nav, { token, view });
-        sent.push(view);
-        if (sent.length > 50) sent.shift();
-      } else movedOffline = true;
+      if (!socket.connected) {
+        movedOffline = true;
+        return;
+      }
+      // reveal fires several events for one move (slidechanged, fragmenthidden…): send the view once.
+      const last = sent[sent.length - 1];
+      if (last && sameView(last.view, view)) return;
+      socket.emit(clientEvents.nav, { token, view });
+      sent.push({ view, at: performance.now() });
+      if (sent.length > 50) sent.shift();
       return;
     }
     if (!live) return;
@@ -116,15 +124,22 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
     if (!acceptState(lastSeq, wasFresh, state)) return;
     live = state;
     lastSeq = state.seq;
+    document.documentElement.dataset.roomSeq = String(state.seq);
     if (drives && wasFresh && movedOffline) {
       // The presenter moved on while the network was away: their deck is newer than the relay's state.
       movedOffline = false;
       onMove();
     } else if (drives) {
       // Our own navigation coming back: the deck is already there, or further on. Applying it would jump back.
-      const own = sent.findIndex((view) => sameView(view, state.view));
+      // A send the relay dropped (it already showed that view) never echoes: forget it after a while.
+      while (sent.length > 0 && performance.now() - sent[0]!.at > echoWindowMs) sent.shift();
+      const own = sent.findIndex((entry) => sameView(entry.view, state.view));
       if (own >= 0) sent.splice(0, own + 1);
-      else apply(state); // from the remote, or another presenter page
+      else {
+        // From the remote, or another presenter page: it supersedes what we sent before it.
+        sent.length = 0;
+        apply(state);
+      }
     } else if (mode === 'live') apply(state);
     render();
   });
