@@ -8,6 +8,7 @@ import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController, notesSource } from './deck/language';
 import { createReaderControls } from './deck/reader';
 import { createRevealLabels } from './deck/reveal-labels';
+import { startRoom } from './deck/room';
 import { mountSlides, swapSlides } from './deck/slides';
 import { createSpeakerViewBridge, followPresenterLanguage } from './deck/speaker-view';
 import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
@@ -76,6 +77,9 @@ deck
     document.documentElement.classList.add('deck-failed');
     console.error('[deck] reveal.js failed to start', error);
   });
+
+// 5. The live room (npm run present): wakes only on a page served with the relay; it subscribes for itself.
+startRoom({ deck, i18n, language });
 
 if (import.meta.hot) {
   // A slide edit in `npm run dev` swaps the content in place: the current slide and step stay on screen.
