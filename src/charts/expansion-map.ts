@@ -10,6 +10,7 @@ import {
   countries,
   drawBase,
   drawHeader,
+  headerHeightFor,
   mapColors,
   placeIndex,
   placeOf,
@@ -46,7 +47,8 @@ const defaults = {
   size: { width: 960, height: 560 } satisfies Size,
   /** Centred on the Pacific, like maps printed in China: every arc from China stays on one sheet. */
   centerLon: 150,
-  mapTop: 52,
+  /** The phone's frame: the same Pacific-centred world, under a two-row header. */
+  narrowSize: { width: 460, height: 380 } satisfies Size,
   /** The home country, highlighted from the first state. */
   home: ['156'],
   arcMs: 1100,
@@ -98,7 +100,7 @@ function makeProjection(size: Size): GeoProjection {
     .rotate([-defaults.centerLon, 0])
     .fitExtent(
       [
-        [8, defaults.mapTop + 4],
+        [8, headerHeightFor(size) + 4],
         [size.width - 8, size.height - 4],
       ],
       world,
@@ -177,7 +179,7 @@ export function layoutExpansion(
       })),
     {
       size: defaults.labelSize,
-      bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
+      bounds: { x0: 4, y0: headerHeightFor(size) + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: [
         ...points.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
         expansionLegend.box(size),
@@ -200,7 +202,7 @@ export function layoutExpansion(
 }
 
 function mountExpansion(el: HTMLElement, data: ExpansionData, ctx: ChartContext): ChartInstance {
-  const size = defaults.size;
+  const size = ctx.width === 'narrow' ? defaults.narrowSize : defaults.size;
   return createChartInstance({
     el,
     ctx,

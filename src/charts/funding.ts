@@ -15,6 +15,7 @@ import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -22,15 +23,35 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * Step 1: the first half of 2024, with its number of rounds, and a reminder that it covers half a year.
  */
 
-const BASELINE_Y = 370;
-const TOP_Y = 90;
-const GRID_LEFT = 150;
-const GRID_RIGHT = 760;
-const BAR_WIDTH = 160;
-const BAR_CENTRES = [280, 560] as const;
-const AXIS_LABEL_Y = 402;
-const AXIS_NOTE_Y = 428;
-const NOTE_Y = 466;
+/** Positions in the slide's frame (frameSize), in viewBox units. */
+const wide = {
+  BASELINE_Y: 370,
+  TOP_Y: 90,
+  GRID_LEFT: 150,
+  GRID_RIGHT: 760,
+  BAR_WIDTH: 160,
+  BAR_CENTRES: [280, 560] as readonly number[],
+  AXIS_LABEL_Y: 402,
+  AXIS_NOTE_Y: 428,
+  NOTE_Y: 466,
+  NOTE_X: 150,
+  /** Widest a note may run before it wraps. */
+  NOTE_MAX: Number.POSITIVE_INFINITY,
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: the same two bars, closer together, at about the size they are drawn (labels ≥ 16 px). */
+const narrowSize = { width: 460, height: 480 } as const;
+const narrow: Geometry = {
+  ...wide,
+  GRID_LEFT: 100,
+  GRID_RIGHT: 450,
+  BAR_WIDTH: 110,
+  BAR_CENTRES: [190, 345],
+  NOTE_Y: 450,
+  NOTE_X: 8,
+  NOTE_MAX: 444,
+};
 
 export interface FundingData {
   peak: FigureRecord;
@@ -40,7 +61,7 @@ export interface FundingData {
 
 const figures: readonly FigureRecord[] = figuresFile.figures;
 
-function valueScale(data: FundingData) {
+function valueScale(data: FundingData, { BASELINE_Y, TOP_Y }: Geometry = wide) {
   return scaleLinear()
     .domain([0, Math.max(data.peak.value, data.recent.value)])
     .nice(3)
@@ -56,8 +77,9 @@ export interface FundingBar {
 }
 
 /** Pure layout: each bar at full height from its step on, flat on the baseline before. */
-export function layoutFunding(data: FundingData, step: number): FundingBar[] {
-  const y = valueScale(data);
+export function layoutFunding(data: FundingData, step: number, g: Geometry = wide): FundingBar[] {
+  const { BASELINE_Y, BAR_CENTRES, BAR_WIDTH } = g;
+  const y = valueScale(data, g);
   return (['peak', 'recent'] as const).map((key, index) => {
     const shown = index <= step ? 1 : 0;
     const top = shown ? y(data[key].value) : BASELINE_Y;
@@ -102,8 +124,9 @@ function table(data: FundingData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: FundingData, body: ChartBody) {
-  const y = valueScale(data);
+function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
+  const { GRID_LEFT, GRID_RIGHT, BAR_WIDTH, AXIS_LABEL_Y, AXIS_NOTE_Y, NOTE_Y, NOTE_X, NOTE_MAX } = g;
+  const y = valueScale(data, g);
   const ticks = y.ticks(3);
   const grid = body.append('g').attr('class', 'grid');
   grid
@@ -126,7 +149,7 @@ function setup(data: FundingData, body: ChartBody) {
     .style('font-size', fontSize.small)
     .style('fill', chartColors.muted);
 
-  const initial = layoutFunding(data, 0);
+  const initial = layoutFunding(data, 0, g);
   const barSel = body
     .append('g')
     .attr('class', 'bars')
@@ -161,14 +184,14 @@ function setup(data: FundingData, body: ChartBody) {
     .style('fill', chartColors.muted);
   const note = body
     .append('text')
-    .attr('x', GRID_LEFT)
+    .attr('x', NOTE_X)
     .attr('y', NOTE_Y)
     .style('font-size', fontSize.small)
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const t = translator(ctx);
-    const layout = layoutFunding(data, step);
+    const layout = layoutFunding(data, step, g);
     gridLabels.text((d) => (d === 0 ? ctx.format.number(0) : ctx.format.usd(d)));
     valueText.text((d) => formatFigureShort(data[d.key], ctx));
     roundsText.text((d) =>
@@ -176,7 +199,8 @@ function setup(data: FundingData, body: ChartBody) {
     );
     axisLabels.text((d) => (d.key === 'peak' ? ctx.format.date(yearOf(data.peak)) : recentPeriod(data, ctx)));
     axisNotes.text((d) => (d.key === 'peak' ? t('charts:funding.peak') : t('charts:funding.halfYear')));
-    note.text([data.peak, data.recent, data.rounds].some(isDisputed) ? t('charts:common.disputed') : '');
+    const disputed = [data.peak, data.recent, data.rounds].some(isDisputed);
+    setWrappedText(note, disputed ? t('charts:common.disputed') : '', NOTE_MAX, 18);
 
     const byKey = new Map(layout.map((bar) => [bar.key, bar]));
     const bar = (d: FundingBar) => byKey.get(d.key) ?? d;
@@ -205,5 +229,6 @@ export const chart: ChartModule<FundingData> = defineFrameChart({
   data,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

@@ -9,6 +9,8 @@ import {
   basePaths,
   drawBase,
   drawHeader,
+  headerHeightFor,
+  isNarrowFrame,
   mapColors,
   placeIndex,
   placeOf,
@@ -35,8 +37,14 @@ const defaults = {
     [35, -10],
     [125, 38],
   ] as [number, number][],
-  /** Below the 52-unit header band. */
-  mapTop: 52,
+  /** The phone's frame: the routes' own box (Malindi to Nanjing), under a two-row header. */
+  narrow: {
+    size: { width: 440, height: 470 } satisfies Size,
+    extent: [
+      [38, -6],
+      [127, 33],
+    ] as [number, number][],
+  },
   home: 'nanjing',
   /** Which voyages each step tells (the routes in data/voyages.json carry the step). */
   stepVoyages: { 0: [1, 2, 3, 4, 5, 6, 7], 1: [1, 2, 3], 2: [4], 3: [5, 6, 7] } as Record<number, number[]>,
@@ -85,16 +93,18 @@ export interface VoyagesLayout {
 }
 
 function makeProjection(size: Size): GeoProjection {
+  const mapTop = headerHeightFor(size);
+  const extent = isNarrowFrame(size) ? defaults.narrow.extent : defaults.extent;
   return geoMercator()
     .fitExtent(
       [
-        [12, defaults.mapTop + 8],
+        [12, mapTop + 8],
         [size.width - 12, size.height - 8],
       ],
-      { type: 'MultiPoint', coordinates: defaults.extent },
+      { type: 'MultiPoint', coordinates: extent },
     )
     .clipExtent([
-      [0, defaults.mapTop],
+      [0, mapTop],
       [size.width, size.height],
     ]);
 }
@@ -169,7 +179,7 @@ export function layoutVoyages(
       })),
     {
       size: defaults.labelSize,
-      bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
+      bounds: { x0: 4, y0: headerHeightFor(size) + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: ports.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
     },
   );
@@ -194,7 +204,7 @@ export function layoutVoyages(
 }
 
 function mountVoyages(el: HTMLElement, data: VoyagesData, ctx: ChartContext): ChartInstance {
-  const size = defaults.size;
+  const size = ctx.width === 'narrow' ? defaults.narrow.size : defaults.size;
   return createChartInstance({
     el,
     ctx,

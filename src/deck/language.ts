@@ -58,6 +58,8 @@ export function createLanguageController(
     t: i18n.t,
     format: createFormatters(current),
     reducedMotion: options.reducedMotion(),
+    // The slides' frame; the phone article asks for its own width class.
+    width: 'wide',
   });
 
   return {

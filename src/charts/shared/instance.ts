@@ -22,6 +22,8 @@ export interface ChartShellOptions {
   table: (ctx: ChartContext) => ChartTable;
   /** Builds the static groups once and returns the step drawer. */
   setup: (body: ChartBody) => DrawStep;
+  /** The portrait frame for ctx.width 'narrow' (the phone article), drawn by the same module. */
+  narrow?: { width: number; height: number; setup: (body: ChartBody) => DrawStep };
 }
 
 /**
@@ -33,9 +35,12 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
   let ctx = options.ctx;
   let current = 0;
   let destroyed = false;
-  const frame = createFrame(el, options);
+  // The width class is fixed for an instance: a new one is mounted when it changes.
+  const frameOptions = ctx.width === 'narrow' && options.narrow ? { ...options, ...options.narrow } : options;
+  const frame = createFrame(el, frameOptions);
+  if (ctx.width === 'narrow') frame.svg.attr('data-width', 'narrow');
   renderTable(el, options.table(ctx));
-  const draw = options.setup(frame.body);
+  const draw = frameOptions.setup(frame.body);
   void draw(current, ctx, false);
 
   return {

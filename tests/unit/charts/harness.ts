@@ -23,12 +23,17 @@ void i18n.init({
 
 export const languagesUnderTest: readonly Lng[] = ['en', 'zh'];
 
-export function contextFor(lng: Lng, reducedMotion = false): ChartContext {
+export function contextFor(
+  lng: Lng,
+  reducedMotion = false,
+  width: ChartContext['width'] = 'wide',
+): ChartContext {
   return {
     lng,
     t: i18n.getFixedT(lng) as unknown as ChartContext['t'],
     format: createFormatters(lng),
     reducedMotion,
+    width,
   };
 }
 
