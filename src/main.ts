@@ -6,7 +6,9 @@ import type { Deck } from './build/assemble-deck';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController } from './deck/language';
-import { createReaderControls, type ReaderControls } from './deck/reader';
+import type { ArticleSource } from './deck/phone/article';
+import { createPhoneMode, hiddenDeckConfig, type PhoneMode, startsAsPhone } from './deck/phone/phone-mode';
+import { createReaderControls, type ReaderControls, readerNotesKey } from './deck/reader';
 import { localizeRevealLabels } from './deck/reveal-labels';
 import { mountSlides, type NotesSource, setNotes, swapSlides } from './deck/slides';
 import { createSpeakerViewBridge, parseLanguageMessage } from './deck/speaker-view';
@@ -20,6 +22,8 @@ declare global {
   interface Window {
     /** reveal's ecosystem (PDF exporters, remote controls) looks for a global Reveal. */
     Reveal: import('reveal.js').RevealApi;
+    /** The phone article, for whoever drives the page (the live room, tests): `deckPhone.view()?.show(id, step)`. */
+    deckPhone?: PhoneMode;
   }
 }
 
@@ -66,8 +70,20 @@ const speakerView = createSpeakerViewBridge({
     speakerView.relabel();
   },
 });
-const deck = createDeck(root, deckConfig(reducedMotion(), [charts]));
+// On a phone the reading view is an article (src/deck/phone/); reveal runs hidden under it.
+const startPhone = !isReceiver && startsAsPhone();
+document.documentElement.classList.toggle('phone-layout', startPhone);
+const deck = createDeck(root, {
+  ...deckConfig(reducedMotion(), [charts]),
+  ...(startPhone ? hiddenDeckConfig : {}),
+});
 window.Reveal = deck;
+const articleSource = (lng: Lng): ArticleSource => ({
+  lng,
+  slides: slides[lng],
+  notes: notesFor(lng),
+  notesLabel: i18n.getFixedT(lng)('reader.notesLabel'),
+});
 
 const toggle = createLanguageToggle(document.querySelector<HTMLElement>('.deck-ui')!, i18n, (next) =>
   language.set(next),
@@ -86,6 +102,7 @@ const language = createLanguageController(
       speakerView.audienceLanguageChanged(next);
       speakerView.relabel();
       localizeRevealLabels(root, i18n.getFixedT(next));
+      phone?.update();
       reader?.update();
     },
   },
@@ -93,11 +110,30 @@ const language = createLanguageController(
 );
 toggle.update(lng, false);
 let reader: ReaderControls | undefined;
+const phone: PhoneMode | undefined = isReceiver
+  ? undefined
+  : createPhoneMode({
+      deck,
+      host: document.querySelector<HTMLElement>('.deck-ui')!,
+      source: () => articleSource(language.current),
+      context: () => language.context(),
+      notesOn: () => readSetting(readerNotesKey) === 'on',
+      onChange: () => reader?.update(),
+      onPosition: () => reader?.refresh(),
+      initialHash,
+    });
+window.deckPhone = phone;
 
 void deck.initialize().then(() => {
   localizeRevealLabels(root, i18n.getFixedT(language.current));
   if (!isReceiver)
-    reader = createReaderControls(deck, i18n, document.querySelector<HTMLElement>('.deck-ui')!, initialHash);
+    reader = createReaderControls(
+      deck,
+      i18n,
+      document.querySelector<HTMLElement>('.deck-ui')!,
+      initialHash,
+      () => phone?.view(),
+    );
   deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
     toggle.element.click(),
   );
