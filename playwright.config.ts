@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './src/cli/find-chromium';
+import { findChromium } from './src/cli/find-chromium.ts';
 
 // An uncommon port: Vite's default preview port (4173) is often taken by other tools on shared machines.
 const port = Number(process.env.DECK_PORT ?? 4317);
@@ -11,7 +11,7 @@ export default defineConfig({
   retries: ci ? 1 : 0,
   workers: ci ? 1 : 2,
   timeout: 60_000,
-  reporter: ci ? [['list']] : 'list',
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

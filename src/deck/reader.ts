@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
 import { createContentsPanel } from './contents-panel';
+import type { LanguageSignal } from './language';
 import type { PhoneView } from './phone/phone-view';
 import { renderScrollNotes } from './reader-notes';
 import { readSetting, writeSetting } from './storage';
@@ -49,6 +50,7 @@ export function createReaderControls(
   deck: RevealApi,
   i18n: i18n,
   host: HTMLElement,
+  language: Pick<LanguageSignal, 'subscribe'>,
   initialHash = window.location.hash,
   phone: () => PhoneView | undefined = () => undefined,
 ): ReaderControls {
@@ -151,11 +153,15 @@ export function createReaderControls(
   }, 150);
   signal.addEventListener('abort', () => window.clearTimeout(landTimer));
 
+  const update = (): void => {
+    label();
+    renderNotes();
+  };
+  // Notes follow either change: the deck's language or the presenter's notes language.
+  signal.addEventListener('abort', language.subscribe(update));
+
   return {
-    update() {
-      label();
-      renderNotes();
-    },
+    update,
     refresh,
     destroy() {
       controller.abort();

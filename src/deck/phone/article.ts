@@ -1,5 +1,5 @@
-import type { RenderedSlide } from '../../build/render-slide';
-import { type Lng, languages } from '../../i18n/languages';
+import type { RenderedSlide } from '../../shared/deck';
+import { type Lng, languages } from '../../shared/languages';
 
 /**
  * The phone article: each slide laid out as a section of one scrolling page, from the same rendered slides

@@ -1,8 +1,8 @@
-import { isChartId } from '../../charts/catalog';
 import { loadChart } from '../../charts/registry';
 import { clearFigure, drawFallback } from '../../charts/shared/fallback';
 import { translator } from '../../charts/shared/i18n';
 import type { ChartContext, ChartInstance, ChartModule } from '../../charts/types';
+import { isChartId } from '../../shared/catalog';
 
 /**
  * The article's charts: each loads and mounts as its section approaches (a screen ahead), draws for the

@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import type { ChartContext } from '../../charts/types';
+import type { LanguageSignal } from '../language';
 import type { ArticleSource } from './article';
 import { phoneQuery, wantsPhoneLayout } from './layout-mode';
 import { createPhoneView, type PhonePosition, type PhoneView } from './phone-view';
@@ -22,6 +23,8 @@ export interface PhoneModeOptions {
   host: HTMLElement;
   source: () => ArticleSource;
   context: () => Omit<ChartContext, 'width'>;
+  /** A language switch (or the notes language) re-renders the article in place. */
+  language: Pick<LanguageSignal, 'subscribe'>;
   notesOn: () => boolean;
   onChange?: () => void;
   onPosition?: (position: PhonePosition) => void;
@@ -76,12 +79,15 @@ export function createPhoneMode(options: PhoneModeOptions): PhoneMode {
     options.onChange?.();
   };
   media.addEventListener('change', onMedia);
+  // Subscribed before the reader, so the reader's links see the re-rendered article.
+  const unsubscribe = options.language.subscribe(() => view?.update(options.source()));
 
   return {
     view: () => view,
     update: () => view?.update(options.source()),
     destroy() {
       media.removeEventListener('change', onMedia);
+      unsubscribe();
       view?.destroy();
       view = undefined;
     },

@@ -1,5 +1,5 @@
-import type { ContentProblem } from './content-error';
-import type { RenderedSlide } from './render-slide';
+import type { RenderedSlide } from '../shared/deck.ts';
+import type { ContentProblem } from './content-error.ts';
 
 /** What must be the same in every language, slide by slide. */
 interface Shape {

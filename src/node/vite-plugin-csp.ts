@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { deckPolicy, type PrintLayout } from './csp';
+import { deckPolicy, type PrintLayout } from './csp.ts';
 
 export interface CspPluginOptions {
   /** The deck's reveal width, height and margin: the print view's stylesheet hashes depend on them. */

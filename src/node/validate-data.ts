@@ -5,8 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { runCrossChecks } from './data-cross-checks';
-import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues';
 import {
   DATA_FILE_NAMES,
   type DataFileName,
@@ -16,12 +14,14 @@ import {
   type FiguresFile,
   type PlacesFile,
   type VoyagesFile,
-} from './data-schema';
-import { lineOfJsonPath } from './json-locate';
-import { findJsonSyntaxProblem } from './json-syntax';
+} from '../shared/data-schema.ts';
+import { runCrossChecks } from './data-cross-checks.ts';
+import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues.ts';
+import { lineOfJsonPath } from './json-locate.ts';
+import { findJsonSyntaxProblem } from './json-syntax.ts';
 
-export type { DataProblem } from './data-issues';
-export { formatPath } from './data-issues';
+export type { DataProblem } from './data-issues.ts';
+export { formatPath } from './data-issues.ts';
 
 export function formatDataProblem(p: DataProblem): string {
   return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path}: ${p.message}`;

@@ -1,4 +1,4 @@
-import type { ContentProblem } from './content-error';
+import type { ContentProblem } from './content-error.ts';
 
 /**
  * Splits one Markdown file into slides, in reveal.js's own Markdown conventions:

@@ -1,8 +1,9 @@
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Lng } from '../i18n/languages';
-import { type Deck, loadDeck } from './assemble-deck';
-import { addQrCodes } from './qr';
+import type { Deck } from '../shared/deck.ts';
+import type { Lng } from '../shared/languages.ts';
+import { loadDeck } from './assemble-deck.ts';
+import { addQrCodes } from './qr.ts';
 
 const virtualId = 'virtual:slides';
 const resolvedId = `\0${virtualId}`;
