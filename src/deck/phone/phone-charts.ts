@@ -11,7 +11,7 @@ import { isChartId } from '../../shared/catalog';
  */
 
 export interface PhoneCharts {
-  /** Show `step` on a section's chart (mounting it first if needed). */
+  /** Show `step` on a section's chart (or remember it for when the chart mounts). */
   step(figure: HTMLElement, step: number, animate: boolean): void;
   /** New language or width class: redraw every mounted chart at its step. */
   setContext(ctx: ChartContext): void;
@@ -125,10 +125,8 @@ export function createPhoneCharts(article: HTMLElement, context: () => ChartCont
     step(figure, step, animate) {
       wanted.set(figure, step);
       const chart = live.get(figure);
-      if (!chart) {
-        mount(figure);
-        return;
-      }
+      // Not near the screen yet: it mounts at this step when its section approaches.
+      if (!chart) return;
       if (chart.step === step) return;
       chart.step = step;
       if (chart.instance) track(run(figure, chart, animate));

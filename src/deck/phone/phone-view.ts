@@ -123,8 +123,10 @@ export function createPhoneView(options: PhoneViewOptions): PhoneView {
   // Fonts change line heights: land once they are in, and again right away in case they already are.
   if (landing) show(landing.id, landing.step);
   else first.scrolly.sync();
+  const landedAt = window.scrollY;
   void doc.fonts?.ready.then(() => {
-    if (!signal.aborted && landing && position().id !== landing.id) show(landing.id, landing.step);
+    // Unless the reader has moved since, land again where the link points.
+    if (!signal.aborted && landing && window.scrollY === landedAt) show(landing.id, landing.step);
   });
 
   window.addEventListener(
