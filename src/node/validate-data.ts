@@ -17,8 +17,7 @@ import {
 } from '../shared/data-schema.ts';
 import { runCrossChecks } from './data-cross-checks.ts';
 import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues.ts';
-import { lineOfJsonPath } from './json-locate.ts';
-import { findJsonSyntaxProblem } from './json-syntax.ts';
+import { findJsonSyntaxProblem, lineOfJsonPath } from './json-text.ts';
 
 export type { DataProblem } from './data-issues.ts';
 export { formatPath } from './data-issues.ts';
