@@ -214,6 +214,35 @@ for (const screen of screens) {
       await expect(page.locator('section.phone-slide[data-slide-id="funding"] h2')).toBeInViewport();
     });
 
+    test('following reveal (the live room drives the hidden deck): the presenter’s slide at their step', async ({
+      page,
+    }) => {
+      await openArticle(page, '/?lng=en');
+      await page.evaluate(() => window.deckPhone!.follow(true));
+      const index = await page.evaluate(() =>
+        Array.from(window.Reveal.getSlides()).findIndex((slide) => slide.id === 'expansion'),
+      );
+      await page.evaluate((h) => window.Reveal.slide(h, 0, 1), index);
+      await expect.poll(() => position(page)).toEqual({ id: 'expansion', step: 2 });
+      await expect.poll(() => stepState(page, 'expansion')).toEqual({ drawn: 2, captions: 2 });
+      await page.evaluate(() => window.Reveal.prev());
+      await expect.poll(() => position(page)).toEqual({ id: 'expansion', step: 1 });
+    });
+
+    test('turning the screen sideways gives the slides, on the same slide; upright again, the article', async ({
+      page,
+    }) => {
+      await openArticle(page, '/?lng=en#/funding');
+      await page.setViewportSize({ width: screen.height, height: screen.width });
+      await expect(page.locator('.reveal')).toBeVisible();
+      await expect(page.locator('.phone-article')).toHaveCount(0);
+      await expect.poll(() => page.evaluate(() => window.Reveal.getCurrentSlide()?.id)).toBe('funding');
+      await page.evaluate(() => window.Reveal.next());
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await expect(page.locator('.phone-article')).toBeVisible();
+      await expect.poll(async () => (await position(page)).id).toBe('funding');
+    });
+
     test('charts load only as their section approaches', async ({ page }) => {
       await openArticle(page, '/?lng=en');
       const states = () =>

@@ -15,6 +15,11 @@ export interface PhoneMode {
   view(): PhoneView | undefined;
   /** Re-render after a language switch. */
   update(): void;
+  /**
+   * Follow reveal: while on, the article shows reveal's current slide at its step whenever reveal moves (the
+   * live room's audience phones drive the hidden deck with the presenter's state, e.g. `Reveal.setState`).
+   */
+  follow(on: boolean): void;
   destroy(): void;
 }
 
@@ -82,12 +87,26 @@ export function createPhoneMode(options: PhoneModeOptions): PhoneMode {
   // Subscribed before the reader, so the reader's links see the re-rendered article.
   const unsubscribe = options.language.subscribe(() => view?.update(options.source()));
 
+  const followDeck = () => {
+    const slide = deck.getCurrentSlide();
+    if (view && slide?.id) view.show(slide.id, (deck.getIndices().f ?? -1) + 1);
+  };
+  const followed = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
+  let following = false;
+
   return {
     view: () => view,
     update: () => view?.update(options.source()),
+    follow(on) {
+      if (on === following) return;
+      following = on;
+      for (const type of followed) (on ? deck.on : deck.off).call(deck, type, followDeck);
+      if (on) followDeck();
+    },
     destroy() {
       media.removeEventListener('change', onMedia);
       unsubscribe();
+      if (following) for (const type of followed) deck.off(type, followDeck);
       view?.destroy();
       view = undefined;
     },
