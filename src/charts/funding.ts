@@ -41,14 +41,14 @@ const wide = {
 type Geometry = typeof wide;
 
 /** The phone's frame: the same two bars, closer together, at about the size they are drawn (labels ≥ 16 px). */
-const narrowSize = { width: 460, height: 480 } as const;
+const narrowSize = { width: 460, height: 500 } as const;
 const narrow: Geometry = {
   ...wide,
   GRID_LEFT: 100,
   GRID_RIGHT: 450,
   BAR_WIDTH: 110,
   BAR_CENTRES: [190, 345],
-  NOTE_Y: 450,
+  NOTE_Y: 466,
   NOTE_X: 8,
   NOTE_MAX: 444,
 };
