@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   caveatText,
@@ -11,9 +11,8 @@ import {
   isDisputed,
   pickFigure,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
@@ -59,8 +58,6 @@ export interface FundingData {
   rounds: FigureRecord;
 }
 
-const figures: readonly FigureRecord[] = figuresFile.figures;
-
 function valueScale(data: FundingData, { BASELINE_Y, TOP_Y }: Geometry = wide) {
   return scaleLinear()
     .domain([0, Math.max(data.peak.value, data.recent.value)])
@@ -92,11 +89,11 @@ function yearOf(figure: FigureRecord): string {
 }
 
 function recentPeriod(data: FundingData, ctx: ChartContext): string {
-  return translator(ctx)('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
+  return ctx.t('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
 }
 
 function describeChart(data: FundingData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const withCaveat = [data.peak, data.recent, data.rounds].filter(isDisputed);
   return {
     peakYear: ctx.format.date(yearOf(data.peak)),
@@ -111,7 +108,7 @@ function describeChart(data: FundingData, ctx: ChartContext): Record<string, str
 }
 
 function table(data: FundingData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   const period = recentPeriod(data, ctx);
   return {
     caption: t('charts:funding.title'),
@@ -146,8 +143,7 @@ function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
     .attr('x', GRID_LEFT - 10)
     .attr('y', (d) => y(d) + 6)
     .attr('text-anchor', 'end')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   const initial = layoutFunding(data, 0, g);
   const barSel = body
@@ -166,8 +162,8 @@ function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
     .data(initial)
     .join('g')
     .attr('text-anchor', 'middle');
-  const valueText = barLabels.append('text').style('font-size', fontSize.value).style('font-weight', 700);
-  const roundsText = barLabels.append('text').attr('y', -36).style('font-size', fontSize.label);
+  const valueText = barLabels.append('text').call(textStyle, 'value', { bold: true });
+  const roundsText = barLabels.append('text').attr('y', -36).call(textStyle, 'label');
   const axisGroups = body
     .append('g')
     .attr('class', 'axis-labels')
@@ -176,21 +172,19 @@ function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
     .join('g')
     .attr('text-anchor', 'middle')
     .attr('transform', (d) => `translate(${d.x + BAR_WIDTH / 2},0)`);
-  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).style('font-size', fontSize.label);
+  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).call(textStyle, 'label');
   const axisNotes = axisGroups
     .append('text')
     .attr('y', AXIS_NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const note = body
     .append('text')
     .attr('x', NOTE_X)
     .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutFunding(data, step, g);
     gridLabels.text((d) => (d === 0 ? ctx.format.number(0) : ctx.format.usd(d)));
     valueText.text((d) => formatFigureShort(data[d.key], ctx));
@@ -218,15 +212,19 @@ function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
   };
 }
 
-export const data: FundingData = {
-  peak: pickFigure(figures, 'funding-2021'),
-  recent: pickFigure(figures, 'funding-2024h1'),
-  rounds: pickFigure(figures, 'funding-2024h1-rounds'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): FundingData {
+  const figures = files.figures.figures;
+  return {
+    peak: pickFigure(figures, 'funding-2021'),
+    recent: pickFigure(figures, 'funding-2024h1'),
+    rounds: pickFigure(figures, 'funding-2024h1-rounds'),
+  };
+}
 
 export const chart: ChartModule<FundingData> = defineFrameChart({
   id: 'funding',
-  data,
+  select,
   table,
   describe: describeChart,
   setup: (d, body) => setup(d, body),

@@ -45,7 +45,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   // Compiled once at build start, so bad content stops the build before anything is bundled or written.
   let compiled: Deck | undefined;
   return {
-    name: 'chuhai-deck',
+    name: 'deck:slides',
     async buildStart() {
       runChecks();
       compiled = await compile();

@@ -1,7 +1,6 @@
 import { loadChart } from '../../charts/registry';
 import { clearFigure, drawFallback } from '../../charts/shared/fallback';
-import { translator } from '../../charts/shared/i18n';
-import type { ChartContext, ChartInstance, ChartModule } from '../../charts/types';
+import type { ChartContext, ChartInstance, LoadedChart } from '../../charts/types';
 import { isChartId } from '../../shared/catalog';
 
 /**
@@ -23,7 +22,7 @@ export interface PhoneCharts {
 interface Live {
   id: string;
   step: number;
-  module?: ChartModule;
+  loaded?: LoadedChart;
   instance?: ChartInstance;
   failed: boolean;
 }
@@ -55,14 +54,14 @@ export function createPhoneCharts(article: HTMLElement, context: () => ChartCont
       // Already broken; the figure is cleared below.
     }
     chart.instance = undefined;
-    const { module } = chart;
+    const { loaded } = chart;
     drawFallback(
       figure,
       () => {
-        if (!module) throw new Error(`chart "${chart.id}" did not load`);
-        return module.table(module.data, ctx);
+        if (!loaded) throw new Error(`chart "${chart.id}" did not load`);
+        return loaded.module.table(loaded.data, ctx);
       },
-      () => translator(ctx)('charts:common.unavailable'),
+      () => ctx.t('charts:common.unavailable'),
     );
     console.warn(`[charts] "${chart.id}" could not be drawn; showing its data as a table.`, error);
   };
@@ -82,11 +81,11 @@ export function createPhoneCharts(article: HTMLElement, context: () => ChartCont
   };
 
   const draw = (figure: HTMLElement, chart: Live): void => {
-    if (!chart.module || chart.failed || destroyed) return;
+    if (!chart.loaded || chart.failed || destroyed) return;
     try {
       chart.instance?.destroy();
       clearFigure(figure);
-      chart.instance = chart.module.mount(figure, chart.module.data, ctx);
+      chart.instance = chart.loaded.module.mount(figure, chart.loaded.data, ctx);
     } catch (error) {
       fail(figure, chart, error);
       return;
@@ -103,8 +102,8 @@ export function createPhoneCharts(article: HTMLElement, context: () => ChartCont
     const loading = isChartId(id) ? loadChart(id) : Promise.reject(new Error(`unknown chart id "${id}"`));
     track(
       loading.then(
-        (module) => {
-          chart.module = module;
+        (loaded) => {
+          chart.loaded = loaded;
           draw(figure, chart);
         },
         (error: unknown) => fail(figure, chart, error),
@@ -137,7 +136,7 @@ export function createPhoneCharts(article: HTMLElement, context: () => ChartCont
       for (const [figure, chart] of live) {
         if (chart.failed) {
           chart.failed = false;
-          if (chart.module) draw(figure, chart);
+          if (chart.loaded) draw(figure, chart);
         } else if (redraw) draw(figure, chart);
         else chart.instance?.setContext(ctx);
       }

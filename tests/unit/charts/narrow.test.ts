@@ -10,7 +10,15 @@ import { chart as timeline } from '../../../src/charts/timeline-2024';
 import type { ChartModule } from '../../../src/charts/types';
 import { chart as voyagesMap } from '../../../src/charts/voyages-map';
 import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, languagesUnderTest, newFigure, normalisedSvg, textsOf } from './harness';
+import {
+  contextFor,
+  dataOf,
+  languagesUnderTest,
+  newFigure,
+  normalisedSvg,
+  pictureOf,
+  textsOf,
+} from './harness';
 
 /**
  * Every chart's narrow (phone) layout, drawn for a 360 px column: its own portrait-ish frame, the same steps
@@ -18,7 +26,7 @@ import { contextFor, languagesUnderTest, newFigure, normalisedSvg, textsOf } fro
  */
 
 const PHONE_WIDTH = 360;
-const charts: ChartModule[] = [
+const charts: ChartModule<unknown>[] = [
   voyagesMap,
   expansionMap,
   aiCompanies,
@@ -50,10 +58,11 @@ describe('every chart has a narrow layout for phones', () => {
     describe(chart.id, () => {
       for (const lng of languagesUnderTest) {
         it(`draws every step in ${lng} in its own frame, labels ≥ 12 px at ${PHONE_WIDTH} px (snapshot)`, async () => {
+          const data = dataOf(chart);
           const wideFigure = newFigure(chart.id);
-          const wide = chart.mount(wideFigure, chart.data, contextFor(lng));
+          const wide = chart.mount(wideFigure, data, contextFor(lng));
           const figure = newFigure(chart.id);
-          const instance = chart.mount(figure, chart.data, contextFor(lng, false, 'narrow'));
+          const instance = chart.mount(figure, data, contextFor(lng, false, 'narrow'));
           const [, , width = 0, height = 0] = viewBoxOf(figure);
           // Redrawn, not scaled: a frame about the size it is shown at, not the slide's.
           expect(viewBoxOf(figure)).not.toEqual(viewBoxOf(wideFigure));
@@ -65,7 +74,10 @@ describe('every chart has a narrow layout for phones', () => {
           for (let step = 0; step <= chart.steps; step += 1) {
             await instance.step(step, { animate: false });
             const svg = normalisedSvg(figure);
-            expect(svg).toMatchSnapshot(`${lng} narrow step ${step}`);
+            // A picture per step, next to the wide ones: __snapshots__/<chart>/<lng>-narrow-step<N>.svg.
+            await expect(pictureOf(svg)).toMatchFileSnapshot(
+              `__snapshots__/${chart.id}/${lng}-narrow-step${step}.svg`,
+            );
             expect(svg).not.toBe(previous);
             previous = svg;
             for (const text of figure.querySelectorAll<SVGElement>('svg text')) {
@@ -84,12 +96,13 @@ describe('every chart has a narrow layout for phones', () => {
       }
 
       it('relabels in place in the narrow frame', async () => {
+        const data = dataOf(chart);
         const figure = newFigure(chart.id);
-        const instance = chart.mount(figure, chart.data, contextFor('en', false, 'narrow'));
+        const instance = chart.mount(figure, data, contextFor('en', false, 'narrow'));
         await instance.step(chart.steps, { animate: false });
         instance.setContext(contextFor('zh', false, 'narrow'));
         const fresh = newFigure(chart.id);
-        const direct = chart.mount(fresh, chart.data, contextFor('zh', false, 'narrow'));
+        const direct = chart.mount(fresh, data, contextFor('zh', false, 'narrow'));
         await direct.step(chart.steps, { animate: false });
         expect(normalisedSvg(figure)).toBe(normalisedSvg(fresh));
         for (const done of [instance, direct]) done.destroy();
