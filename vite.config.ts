@@ -4,6 +4,7 @@ import pkg from './package.json' with { type: 'json' };
 import enUi from './src/i18n/locales/en/ui.json' with { type: 'json' };
 import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
+import { checkProse } from './src/node/prose-lint.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
-      checks: [data.check, () => checkLocales(root)],
+      checks: [data.check, () => checkLocales(root), () => checkProse(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),

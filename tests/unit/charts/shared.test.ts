@@ -39,12 +39,12 @@ describe('createFrame', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-labelledby')).toBe('f1-title');
     expect(svg.getAttribute('aria-describedby')).toBe('f1-desc');
-    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^Funding for Chinese AI start-ups/);
+    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^Funding for Chinese AI startups/);
     expect(el.querySelector('#f1-desc')?.textContent).toBe('Timeline of 2024. X');
     expect(svg.getAttribute('lang')).toBe('en');
 
     frame.setContext(contextFor('zh'));
-    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^中国AI初创企业融资/);
+    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^中国 AI 初创企业融资/);
     expect(svg.getAttribute('lang')).toBe('zh-CN');
     frame.destroy();
     frame.destroy();
@@ -145,9 +145,9 @@ describe('figure formatting', () => {
     const en = contextFor('en');
     const zh = contextFor('zh');
     expect(formatFigure(figure({ atLeast: true }), en)).toBe('more than 197');
-    expect(formatFigure(figure({ atLeast: true }), zh)).toBe('超过197');
+    expect(formatFigure(figure({ atLeast: true }), zh)).toBe('超过 197');
     expect(formatFigureShort(figure({ atLeast: true }), en)).toBe('197+');
-    expect(formatFigure(figure({ unit: 'share', value: 0.7, approx: true }), zh)).toBe('约70%');
+    expect(formatFigure(figure({ unit: 'share', value: 0.7, approx: true }), zh)).toBe('约 70%');
     expect(formatFigureShort(figure({ unit: 'usd', value: 24.9e9, status: 'C' }), en)).toBe('US$24.9B*');
     expect(formatFigureShort(figure({ unit: 'usd', value: 24.9e9, status: 'C' }), zh)).toBe('249亿美元*');
   });
