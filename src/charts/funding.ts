@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear, select as selectNode } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
@@ -36,20 +36,24 @@ const wide = {
   NOTE_X: 150,
   /** Widest a note may run before it wraps. */
   NOTE_MAX: Number.POSITIVE_INFINITY,
+  /** Widest a bar's period label may run before it wraps. */
+  AXIS_LABEL_MAX: Number.POSITIVE_INFINITY,
 };
 type Geometry = typeof wide;
 
 /** The phone's frame: the same two bars, closer together, at about the size they are drawn (labels ≥ 16 px). */
-const narrowSize = { width: 460, height: 500 } as const;
+const narrowSize = { width: 460, height: 530 } as const;
 const narrow: Geometry = {
   ...wide,
   GRID_LEFT: 100,
   GRID_RIGHT: 450,
   BAR_WIDTH: 110,
   BAR_CENTRES: [190, 345],
-  NOTE_Y: 466,
+  AXIS_NOTE_Y: 452,
+  NOTE_Y: 490,
   NOTE_X: 8,
   NOTE_MAX: 444,
+  AXIS_LABEL_MAX: 210,
 };
 
 export interface FundingData {
@@ -123,6 +127,7 @@ function table(data: FundingData, ctx: ChartContext): ChartTable {
 
 function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
   const { GRID_LEFT, GRID_RIGHT, BAR_WIDTH, AXIS_LABEL_Y, AXIS_NOTE_Y, NOTE_Y, NOTE_X, NOTE_MAX } = g;
+  const { AXIS_LABEL_MAX } = g;
   const y = valueScale(data, g);
   const ticks = y.ticks(3);
   const grid = body.append('g').attr('class', 'grid');
@@ -191,7 +196,10 @@ function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
     roundsText.text((d) =>
       d.key === 'recent' ? t('charts:funding.rounds', { value: formatFigure(data.rounds, ctx) }) : '',
     );
-    axisLabels.text((d) => (d.key === 'peak' ? ctx.format.date(yearOf(data.peak)) : recentPeriod(data, ctx)));
+    axisLabels.each(function label(d) {
+      const text = d.key === 'peak' ? ctx.format.date(yearOf(data.peak)) : recentPeriod(data, ctx);
+      setWrappedText(selectNode(this), text, AXIS_LABEL_MAX, 20);
+    });
     axisNotes.text((d) => (d.key === 'peak' ? t('charts:funding.peak') : t('charts:funding.halfYear')));
     const disputed = [data.peak, data.recent, data.rounds].some(isDisputed);
     setWrappedText(note, disputed ? t('charts:common.disputed') : '', NOTE_MAX, 18);

@@ -38,7 +38,7 @@ export function setWrappedText(
     return;
   }
   text.text(null);
-  const x = text.attr('x');
+  const x = text.attr('x') ?? 0;
   lines.forEach((line, index) => {
     text
       .append('tspan')

@@ -92,7 +92,8 @@ export function createPhoneView(options: PhoneViewOptions): PhoneView {
 
   const scrollToY = (y: number) => window.scrollTo({ top: Math.max(0, y), behavior: 'instant' });
 
-  const show = (id: string, step = 0): boolean => {
+  /** Scrolls so that `id` is at the top, `step` captions past the trigger line; false for an unknown id. */
+  const place = (id: string, step: number): boolean => {
     const section = sectionFor(article, id);
     if (!section) return false;
     const captions = section.querySelectorAll<HTMLElement>('.scrolly-step');
@@ -105,6 +106,33 @@ export function createPhoneView(options: PhoneViewOptions): PhoneView {
     report();
     return true;
   };
+
+  let jump = 0;
+  const show = (id: string, step = 0): boolean => {
+    if (!place(id, step)) return false;
+    // Charts near the target mount now and take their height (the browser's scroll anchoring may move the page
+    // too): once they have, land again, unless the reader has touched the page since or another jump came.
+    const ticket = ++jump;
+    touched = false;
+    requestAnimationFrame(() =>
+      window.setTimeout(() => {
+        void charts?.whenIdle().then(() => {
+          if (ticket === jump && !signal.aborted && !touched) place(id, step);
+        });
+      }),
+    );
+    return true;
+  };
+  let touched = false;
+  for (const type of ['touchstart', 'wheel', 'keydown', 'pointerdown'] as const) {
+    window.addEventListener(
+      type,
+      () => {
+        touched = true;
+      },
+      { passive: true, signal },
+    );
+  }
 
   const report = () => {
     const now = position();
@@ -123,10 +151,9 @@ export function createPhoneView(options: PhoneViewOptions): PhoneView {
   // Fonts change line heights: land once they are in, and again right away in case they already are.
   if (landing) show(landing.id, landing.step);
   else first.scrolly.sync();
-  const landedAt = window.scrollY;
   void doc.fonts?.ready.then(() => {
     // Unless the reader has moved since, land again where the link points.
-    if (!signal.aborted && landing && window.scrollY === landedAt) show(landing.id, landing.step);
+    if (!signal.aborted && landing && !touched) show(landing.id, landing.step);
   });
 
   window.addEventListener(
