@@ -19,13 +19,23 @@ interface Sizes {
   small: number;
   chartText: number;
   chartWidth: number;
+  /** Chart labels that run past the chart's edges. */
+  clipped: string[];
   overflow: number;
 }
 
 /** On-screen sizes (CSS px after every scale) of one section: the smallest of each kind of text. */
 function measureSection(id: string): Sizes {
   const section = document.querySelector<HTMLElement>(`section.phone-slide[data-slide-id="${id}"]`)!;
-  const sizes = { title: 99, body: 99, small: 99, chartText: 99, chartWidth: 1, overflow: 0 };
+  const sizes = {
+    title: 99,
+    body: 99,
+    small: 99,
+    chartText: 99,
+    chartWidth: 1,
+    clipped: [] as string[],
+    overflow: 0,
+  };
   const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
@@ -46,6 +56,8 @@ function measureSection(id: string): Sizes {
     for (const text of svg.querySelectorAll('text')) {
       if (!text.textContent?.trim() || text.getClientRects().length === 0) continue;
       sizes.chartText = Math.min(sizes.chartText, Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+      const edges = text.getBoundingClientRect();
+      if (edges.left < box.left - 1 || edges.right > box.right + 1) sizes.clipped.push(text.textContent);
     }
   }
   sizes.overflow = document.documentElement.scrollWidth - window.innerWidth;
@@ -127,6 +139,7 @@ for (const screen of screens) {
             if (hasChart) {
               expect(sizes.chartWidth, `${id}: chart width`).toBeGreaterThanOrEqual(0.85);
               expect(sizes.chartText, `${id}: chart text`).toBeGreaterThanOrEqual(12);
+              expect(sizes.clipped, `${id}: chart labels past the edge`).toEqual([]);
             }
           }
         });
