@@ -31,6 +31,26 @@ const slideComment = /^\s*<!--\s*\.slide:(.*?)(-->)?\s*$/;
 const attribute = /\s*([A-Za-z_:][-\w:.]*)\s*=\s*"([^"]*)"/y;
 export const idPattern = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * The slide layouts, chosen per slide with `data-layout` and styled once in src/styles/layouts.css (every view:
+ * present, speaker previews, print/PDF, single-file export). README's authoring section describes each.
+ */
+export const slideLayouts = [
+  'title',
+  'section',
+  'statement',
+  'text',
+  'chart-hero',
+  'quote',
+  'comparison',
+  'sources',
+] as const;
+export type SlideLayout = (typeof slideLayouts)[number];
+
+export function isSlideLayout(value: string): value is SlideLayout {
+  return (slideLayouts as readonly string[]).includes(value);
+}
+
 /** Parses `key="value" key2="value"`; returns null when anything else is in the string. */
 export function parseAttributes(text: string): Record<string, string> | null {
   const attrs: Record<string, string> = {};
@@ -83,6 +103,7 @@ export function parseSlides(text: string, file: string): ParseResult {
     const line = chunk.start + firstContent + 1;
     let attrs: Record<string, string> = {};
     let hasSlideComment = false;
+    let commentLine = line;
     const bodyLines: string[] = [];
     const notesLines: string[] = [];
     let notesLine = 0;
@@ -110,6 +131,7 @@ export function parseSlides(text: string, file: string): ParseResult {
           });
         } else {
           attrs = parsed;
+          commentLine = lineNo;
         }
         hasSlideComment = true;
         return;
@@ -146,6 +168,15 @@ export function parseSlides(text: string, file: string): ParseResult {
         line,
         message: `slide id "${id}" is not a plain name.`,
         hint: 'Use lowercase letters, digits and hyphens, starting with a letter (e.g. "price-war").',
+      });
+    }
+    const layout = attrs['data-layout'];
+    if (layout !== undefined && !isSlideLayout(layout)) {
+      problems.push({
+        file,
+        line: commentLine,
+        message: `slide "${id || '(no id)'}" has an unknown layout data-layout="${layout}".`,
+        hint: `Use one of: ${slideLayouts.join(', ')} (README, "Writing slides").`,
       });
     }
     const notes = notesLines.join('\n').trim();

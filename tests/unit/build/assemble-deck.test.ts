@@ -36,7 +36,7 @@ describe('assembleDeck', () => {
     expect(deck.zh[1]).toMatchObject({
       fragments: 3,
       charts: ['voyages-map'],
-      attrs: { 'data-layout': 'chart' },
+      attrs: { 'data-layout': 'chart-hero' },
     });
   });
 

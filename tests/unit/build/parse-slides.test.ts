@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAttributes, parseSlides } from '../../../src/build/parse-slides';
+import { parseAttributes, parseSlides, slideLayouts } from '../../../src/build/parse-slides';
 
 const good = readFileSync(new URL('../../fixtures/decks/good/en/01-intro.md', import.meta.url), 'utf8');
 const file = 'slides/en/01-intro.md';
@@ -51,6 +51,22 @@ describe('parseSlides', () => {
       line: 2,
       message: 'malformed slide comment `<!-- .slide: id=broken -->`.',
     });
+  });
+
+  it('reports an unknown layout at the line of its slide comment, listing the known ones', () => {
+    const text = '## Intro\n\n<!-- .slide: id="intro" data-layout="hero" -->\n\nNote:\nNotes.';
+    const { problems } = parseSlides(text, file);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'slides/en/01-intro.md:3: slide "intro" has an unknown layout data-layout="hero".',
+    ]);
+    expect(problems[0]!.hint).toContain(slideLayouts.join(', '));
+  });
+
+  it('accepts every documented layout', () => {
+    for (const layout of slideLayouts) {
+      const text = `<!-- .slide: id="s" data-layout="${layout}" -->\n\n## S\n\nNote:\nNotes.`;
+      expect(parseSlides(text, file).problems, layout).toEqual([]);
+    }
   });
 
   it('reports an unclosed slide comment', () => {
