@@ -43,16 +43,16 @@ import type { ChartContext, ChartInstance, ChartModule } from './types';
 export type { ExpansionData } from './shared/map-expansion';
 
 const defaults = {
-  size: { width: 960, height: 560 } satisfies Size,
+  size: { width: 1160, height: 540 } satisfies Size,
   /** Centred on the Pacific, like maps printed in China: every arc from China stays on one sheet. */
   centerLon: 150,
-  mapTop: 52,
+  mapTop: 56,
   /** The home country, highlighted from the first state. */
   home: ['156'],
   arcMs: 1100,
   staggerMs: 150,
   fadeMs: 400,
-  labelSize: 18,
+  labelSize: 25,
   /** Spots that keep labels clear of the crowded East Asian coast; others fall back to any free spot. */
   labels: {
     'origin-beijing': ['upLeft', 'left'],

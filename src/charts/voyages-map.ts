@@ -29,14 +29,14 @@ import { shortName, type VoyagesData, voyagesTable } from './shared/map-voyages'
 import type { ChartContext, ChartInstance, ChartModule } from './types';
 
 const defaults = {
-  size: { width: 960, height: 560 } satisfies Size,
+  size: { width: 1160, height: 540 } satisfies Size,
   /** East Africa → China (lon 35–125, lat −10–38): the whole story and nothing more. */
   extent: [
     [35, -10],
     [125, 38],
   ] as [number, number][],
   /** Below the 52-unit header band. */
-  mapTop: 52,
+  mapTop: 56,
   home: 'nanjing',
   /** Which voyages each step tells (the routes in data/voyages.json carry the step). */
   stepVoyages: { 0: [1, 2, 3, 4, 5, 6, 7], 1: [1, 2, 3], 2: [4], 3: [5, 6, 7] } as Record<number, number[]>,
@@ -44,7 +44,7 @@ const defaults = {
   msPerUnit: 2.6,
   routeMs: [700, 2800] as const,
   fadeMs: 240,
-  labelSize: 18,
+  labelSize: 25,
   /** Ports that get a label, with the spots that keep them clear of their neighbours; others are dots. */
   labels: {
     nanjing: ['right', 'upRight'],

@@ -1,7 +1,7 @@
 import { type ChartId, chartCatalog } from '../catalog';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';
-import { frameSize } from './tokens';
+import { framePad, frameSize } from './tokens';
 
 /** What a framed (non-map) chart provides; the module around it is the same for every such chart. */
 export interface FrameChartSpec<Data> {
@@ -31,6 +31,7 @@ export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<
         ctx,
         steps,
         ...frameSize,
+        padX: framePad,
         titleKey: `charts:${id}.title`,
         descKey: `charts:${id}.desc`,
         descValues: (next) => spec.describe(data, next),

@@ -16,6 +16,7 @@ export interface ChartShellOptions {
   steps: number;
   width: number;
   height: number;
+  padX?: number;
   titleKey: string;
   descKey: string;
   descValues?: (ctx: ChartContext) => Record<string, string>;

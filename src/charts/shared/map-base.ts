@@ -111,7 +111,7 @@ export function drawBase(body: Group, size: Size, paths: { land: string; borders
     .attr('stroke-width', 0.75);
 }
 
-const headerHeight = 52;
+const headerHeight = 56;
 
 /** Title (left), caption and a badge (right) in a band above the map. */
 export function drawHeader(body: Group, size: Size): Group {
@@ -121,31 +121,31 @@ export function drawHeader(body: Group, size: Size): Group {
     .append('text')
     .attr('class', 'map-title')
     .attr('x', 16)
-    .attr('y', 35)
-    .attr('font-size', 26)
+    .attr('y', 38)
+    .attr('font-size', 28)
     .attr('font-weight', 700)
     .attr('fill', mapColors.ink);
   header
     .append('text')
     .attr('class', 'map-caption')
-    .attr('y', 34)
+    .attr('y', 37)
     .attr('text-anchor', 'end')
-    .attr('font-size', 20)
+    .attr('font-size', 25)
     .attr('fill', mapColors.ink);
   const badge = header.append('g').attr('class', 'map-badge');
   badge
     .append('rect')
-    .attr('y', 9)
-    .attr('height', 34)
-    .attr('rx', 17)
+    .attr('y', 8)
+    .attr('height', 40)
+    .attr('rx', 20)
     .attr('fill', 'none')
     .attr('stroke', mapColors.route)
     .attr('stroke-width', 2);
   badge
     .append('text')
-    .attr('y', 33)
+    .attr('y', 36)
     .attr('text-anchor', 'middle')
-    .attr('font-size', 20)
+    .attr('font-size', 25)
     .attr('font-weight', 700)
     .attr('fill', mapColors.route);
   return header;
@@ -153,7 +153,7 @@ export function drawHeader(body: Group, size: Size): Group {
 
 /** Texts are set at once on every step and language change; the badge grows with its text. */
 export function setHeader(header: Group, size: Size, title: string, caption: string, badge: string): void {
-  const badgeWidth = Math.round(textWidth(badge, 20, true) + 32);
+  const badgeWidth = Math.round(textWidth(badge, 25, true) + 32);
   const badgeX = size.width - 12 - badgeWidth;
   header.select('.map-title').text(title);
   header

@@ -83,7 +83,7 @@ describe('expansion-map', () => {
     const instance = chart.mount(figure, chart.data, mapContext('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('viewBox')).toBe('0 0 960 560');
+    expect(svg.getAttribute('viewBox')).toBe('0 0 1160 540');
     expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('中国AI出海');
     expect(figure.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent).toMatch(/^2024年/);
     const table = chart.table(chart.data, mapContext('en'));
@@ -98,7 +98,7 @@ describe('expansion-map', () => {
     ]);
     expect(figure.querySelectorAll('table.chart-table tbody tr')).toHaveLength(chart.data.moves.length);
     for (const text of svg.querySelectorAll('text')) {
-      expect(Number(text.getAttribute('font-size'))).toBeGreaterThanOrEqual(18);
+      expect(Number(text.getAttribute('font-size'))).toBeGreaterThanOrEqual(24);
     }
     instance.destroy();
   });

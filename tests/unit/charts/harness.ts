@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { expect, it } from 'vitest';
+import { framePad, frameSize } from '../../../src/charts/shared/tokens';
 import type { ChartContext, ChartModule } from '../../../src/charts/types';
 import { createFormatters } from '../../../src/i18n/format';
 import type { Lng } from '../../../src/i18n/languages';
@@ -114,7 +115,10 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     const instance = chart.mount(figure, chart.data, contextFor('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('viewBox')).toBe('0 0 800 480');
+    // The 800×480 drawing in a frame widened for the chart-hero layout.
+    expect(svg.getAttribute('viewBox')).toBe(
+      `${-framePad} 0 ${frameSize.width + 2 * framePad} ${frameSize.height}`,
+    );
     const title = figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`);
     const desc = figure.querySelector(`#${svg.getAttribute('aria-describedby')}`);
     expect(title?.textContent).toBe(chart.table(chart.data, contextFor('zh')).caption);
@@ -128,14 +132,14 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     figure.remove();
   });
 
-  it('keeps every text at 18 viewBox units or more', () => {
+  it('keeps every text at 23 viewBox units or more (≥ 24 px on the slide)', () => {
     const figure = newFigure(chart.id);
     const instance = chart.mount(figure, chart.data, contextFor('en'));
     for (const text of figure.querySelectorAll<SVGElement>('svg text')) {
       const size = Number.parseFloat(
         text.style.fontSize || text.closest<SVGElement>('[style*="font-size"]')?.style.fontSize || '0',
       );
-      expect(size, text.textContent ?? '').toBeGreaterThanOrEqual(18);
+      expect(size, text.textContent ?? '').toBeGreaterThanOrEqual(23);
     }
     instance.destroy();
     figure.remove();

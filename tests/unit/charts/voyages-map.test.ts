@@ -80,7 +80,7 @@ describe('voyages-map', () => {
     const instance = chart.mount(figure, chart.data, mapContext('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('viewBox')).toBe('0 0 960 560');
+    expect(svg.getAttribute('viewBox')).toBe('0 0 1160 540');
     expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('郑和七下西洋');
     expect(figure.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent).toContain('古里');
     const table = chart.table(chart.data, mapContext('zh'));
@@ -90,7 +90,7 @@ describe('voyages-map', () => {
     for (const text of svg.querySelectorAll('text')) {
       expect(
         Number(text.getAttribute('font-size') ?? text.closest('[font-size]')?.getAttribute('font-size')),
-      ).toBeGreaterThanOrEqual(18);
+      ).toBeGreaterThanOrEqual(24);
     }
     instance.destroy();
   });
