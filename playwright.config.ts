@@ -11,7 +11,7 @@ export default defineConfig({
   retries: ci ? 1 : 0,
   workers: ci ? 1 : 2,
   timeout: 60_000,
-  reporter: ci ? [['list']] : 'list',
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import pkg from './package.json';
-import { checkLocales } from './src/build/check-locales';
-import { validateData } from './src/build/validate-data';
-import { cspPlugin } from './src/build/vite-plugin-csp';
-import { deckPlugin } from './src/build/vite-plugin-deck';
-import { fontsPlugin } from './src/build/vite-plugin-fonts';
-import { slideLayout } from './src/deck/layout';
-import { createFormatters } from './src/i18n/format';
 import enUi from './src/i18n/locales/en/ui.json';
 import zhUi from './src/i18n/locales/zh/ui.json';
+import { checkLocales } from './src/node/check-locales';
+import { validateData } from './src/node/validate-data';
+import { cspPlugin } from './src/node/vite-plugin-csp';
+import { deckPlugin } from './src/node/vite-plugin-deck';
+import { fontsPlugin } from './src/node/vite-plugin-fonts';
+import { createFormatters } from './src/shared/format';
+import { slideLayout } from './src/shared/layout';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the deck is published (package.json "deck.publicUrl", or DECK_PUBLIC_URL): the title and closing slides

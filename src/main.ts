@@ -1,20 +1,20 @@
-// The deck's fonts: a build-time subset of Inter and Noto Sans SC (src/build/vite-plugin-fonts.ts).
+// Boot order, nothing else: each part below subscribes to the language controller for itself.
+// The deck's fonts: a build-time subset of Inter and Noto Sans SC (src/node/vite-plugin-fonts.ts).
 import 'virtual:fonts.css';
 import './styles/theme.css';
 import content from 'virtual:slides';
-import type { Deck } from './build/assemble-deck';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
-import { applyDocumentLanguage, createLanguageController } from './deck/language';
-import { createReaderControls, type ReaderControls } from './deck/reader';
-import { localizeRevealLabels } from './deck/reveal-labels';
-import { mountSlides, type NotesSource, setNotes, swapSlides } from './deck/slides';
-import { createSpeakerViewBridge, parseLanguageMessage } from './deck/speaker-view';
-import { languageKey, notesLanguageKey, readSetting, writeSetting } from './deck/storage';
+import { applyDocumentLanguage, createLanguageController, notesSource } from './deck/language';
+import { createReaderControls } from './deck/reader';
+import { createRevealLabels } from './deck/reveal-labels';
+import { mountSlides, swapSlides } from './deck/slides';
+import { createSpeakerViewBridge, followPresenterLanguage } from './deck/speaker-view';
+import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
-import type { Lng } from './i18n/languages';
+import type { Deck } from './shared/deck';
 
 declare global {
   interface Window {
@@ -31,101 +31,65 @@ const isReceiver = params.has('receiver');
 document.documentElement.classList.toggle('is-receiver', isReceiver);
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-// A single-file export (npm run export:html) names its language; it wins over a choice saved by another file.
+// 1. Language: a single-file export (npm run export:html) names its own, which wins over a choice saved by
+//    another file. The presenter may read notes in another language: ?notes-lng=, then the saved choice.
 const fileLng = document.querySelector<HTMLMetaElement>('meta[name="deck-default-lng"]')?.content;
 const lng = detectLanguage({
   search: window.location.search,
   stored: fileLng ?? readSetting(languageKey),
   browser: navigator.languages,
 });
+const notesChoice = matchLanguage(params.get('notes-lng')) ?? matchLanguage(readSetting(notesLanguageKey));
 const i18n = createI18n(lng);
-// The presenter may read notes in another language than the room sees: ?notes-lng=, then the saved choice;
-// without either, the notes follow the deck.
-let chosenNotesLng: Lng | null =
-  matchLanguage(params.get('notes-lng')) ?? matchLanguage(readSetting(notesLanguageKey));
-const notesLng = (audience: Lng): Lng => chosenNotesLng ?? audience;
-const notesFor = (audience: Lng): NotesSource => ({
-  lng: notesLng(audience),
-  slides: slides[notesLng(audience)],
-});
 
+// 2. The slides of that language, mounted before reveal sees them.
 const root = document.querySelector<HTMLElement>('.reveal')!;
 const container = root.querySelector<HTMLElement>('.slides')!;
-mountSlides(container, slides[lng], lng, notesFor(lng));
+const ui = document.querySelector<HTMLElement>('.deck-ui')!;
+mountSlides(container, slides[lng], lng, notesSource(slides, lng, notesChoice));
 applyDocumentLanguage(lng, i18n);
 
-const charts = createChartsPlugin({ getContext: () => language.context() });
-const speakerView = createSpeakerViewBridge({
-  tFor: (l) => i18n.getFixedT(l),
-  notesLng: () => notesLng(language.current),
-  setNotesLng: (l) => {
-    chosenNotesLng = l;
-    writeSetting(notesLanguageKey, l);
-    setNotes(container, notesFor(language.current));
-    deck.dispatchEvent({ type: 'resumed', data: {} });
-    speakerView.relabel();
-  },
-});
-const deck = createDeck(root, deckConfig(reducedMotion(), [charts]));
+// 3. reveal, the language controller, and the parts that follow it.
+const deck = createDeck(root, deckConfig(reducedMotion()));
 window.Reveal = deck;
-
-const toggle = createLanguageToggle(document.querySelector<HTMLElement>('.deck-ui')!, i18n, (next) =>
-  language.set(next),
-);
 const language = createLanguageController(
-  {
-    deck,
-    i18n,
-    content: () => slides,
-    container,
-    toggle,
-    reducedMotion,
-    relabelCharts: (ctx) => charts.setContext(ctx),
-    notesLng,
-    onChange: (next) => {
-      speakerView.audienceLanguageChanged(next);
-      speakerView.relabel();
-      localizeRevealLabels(root, i18n.getFixedT(next));
-      reader?.update();
-    },
-  },
+  { deck, i18n, content: () => slides, container, reducedMotion, notesChoice },
   lng,
 );
-toggle.update(lng, false);
-let reader: ReaderControls | undefined;
+deck.registerPlugin(createChartsPlugin({ getContext: language.context, subscribe: language.subscribe }));
+const toggle = createLanguageToggle(ui, i18n, language);
+createSpeakerViewBridge({ tFor: (l) => i18n.getFixedT(l), language });
+if (isReceiver) followPresenterLanguage(language);
 
-void deck.initialize().then(() => {
-  localizeRevealLabels(root, i18n.getFixedT(language.current));
-  if (!isReceiver)
-    reader = createReaderControls(deck, i18n, document.querySelector<HTMLElement>('.deck-ui')!, initialHash);
-  deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
-    toggle.element.click(),
-  );
-});
-
-if (isReceiver) {
-  // The main window tells the previews directly; the storage event is the fallback after a reload.
-  window.addEventListener('message', (event) => {
-    const next = event.origin === window.location.origin ? parseLanguageMessage(event.data) : null;
-    if (next) language.set(next, { announce: false, remember: false });
+// 4. Start; then the parts that need reveal's own elements.
+deck
+  .initialize()
+  .then(() => {
+    createRevealLabels(root, i18n, language);
+    if (!isReceiver) createReaderControls(deck, i18n, ui, language, initialHash);
+    deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
+      toggle.element.click(),
+    );
+  })
+  .catch((error: unknown) => {
+    // reveal could not start: the slides are still in the page, readable as a plain document.
+    document.documentElement.classList.add('deck-failed');
+    console.error('[deck] reveal.js failed to start', error);
   });
-  window.addEventListener('storage', (event) => {
-    const next = event.key === languageKey ? matchLanguage(event.newValue) : null;
-    if (next) language.set(next, { announce: false, remember: false });
-  });
-}
 
 if (import.meta.hot) {
   // A slide edit in `npm run dev` swaps the content in place: the current slide and step stay on screen.
   import.meta.hot.accept('virtual:slides', (module) => {
     if (!module) return;
-    slides = (module as unknown as { default: Deck }).default;
+    const next: Deck = module.default;
+    slides = next;
     const current = language.current;
+    const notes = notesSource(slides, current, language.notesLng === current ? null : language.notesLng);
     const ids = slides[current].map((s) => s.id).join();
     const mounted = Array.from(container.querySelectorAll('section[id]'), (s) => s.id).join();
     const state = deck.getState();
-    if (ids === mounted) swapSlides(container, slides[current], current, notesFor(current));
-    else mountSlides(container, slides[current], current, notesFor(current));
+    if (ids === mounted) swapSlides(container, slides[current], current, notes);
+    else mountSlides(container, slides[current], current, notes);
     deck.sync();
     deck.setState(state);
   });

@@ -1,5 +1,5 @@
 declare module 'virtual:slides' {
-  import type { Deck } from './build/assemble-deck';
+  import type { Deck } from './shared/deck';
 
   const deck: Deck;
   export default deck;

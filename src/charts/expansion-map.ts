@@ -1,8 +1,8 @@
 import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
 import expansionFile from '../../data/expansion.json';
 import placesFile from '../../data/places.json';
-import type { Lng } from '../i18n/languages';
-import { chartCatalog } from './catalog';
+import { chartCatalog } from '../shared/catalog';
+import type { Lng } from '../shared/languages';
 import { translator } from './shared/i18n';
 import { createChartInstance } from './shared/instance';
 import {

@@ -1,4 +1,4 @@
-import { type ChartId, isChartId } from './catalog';
+import { type ChartId, isChartId } from '../shared/catalog';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import { translator } from './shared/i18n';
@@ -18,6 +18,8 @@ export interface DeckLike {
 
 export interface ChartsPluginOptions {
   getContext(): ChartContext;
+  /** The deck's language signal: every live chart relabels when it fires (see deck/language.ts). */
+  subscribe?(listener: () => void): () => void;
   /** Defaults to the registry's dynamic imports. */
   loadChart?: (id: ChartId) => Promise<ChartModule>;
   /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
@@ -221,16 +223,20 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     ['pdf-ready', onPdfReady],
   ];
 
-  return {
+  let unsubscribe: (() => void) | undefined;
+  const plugin: ChartsPlugin = {
     id: 'charts',
     init(next) {
       deck = next;
+      unsubscribe = options.subscribe?.(() => plugin.setContext(options.getContext()));
       for (const [type, listener] of listeners) next.on(type, listener);
       // Registered after reveal got going: catch up with what already happened.
       if (document.querySelector('.pdf-page')) onPdfReady();
       else if (next.isReady?.()) syncCurrentSlide();
     },
     destroy() {
+      unsubscribe?.();
+      unsubscribe = undefined;
       if (deck) for (const [type, listener] of listeners) deck.off(type, listener);
       deck = null;
       for (const chart of [...live.values()]) unmount(chart);
@@ -260,4 +266,5 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     },
     whenIdle,
   };
+  return plugin;
 }

@@ -1,4 +1,4 @@
-import type { ChartId } from './catalog';
+import type { ChartId } from '../shared/catalog';
 import type { ChartModule } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Formatters } from '../i18n/format';
-import type { Lng } from '../i18n/languages';
+import type { Formatters } from '../shared/format';
+import type { Lng } from '../shared/languages';
 
 /** What a chart needs to know about the world outside it. */
 export interface ChartContext {

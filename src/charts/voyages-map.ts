@@ -1,8 +1,8 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
 import placesFile from '../../data/places.json';
 import voyagesFile from '../../data/voyages.json';
-import type { Lng } from '../i18n/languages';
-import { chartCatalog } from './catalog';
+import { chartCatalog } from '../shared/catalog';
+import type { Lng } from '../shared/languages';
 import { translator } from './shared/i18n';
 import { createChartInstance } from './shared/instance';
 import {

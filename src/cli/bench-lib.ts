@@ -260,7 +260,7 @@ export function spreadSample(kinds: number, total: number, count: number): { kin
 
 // ─── the floor ───────────────────────────────────────────────────────────────────────────────────────────
 
-/** A slide as the floor gets it: the deck compiler's HTML and notes (src/build/render-slide.ts). */
+/** A slide as the floor gets it: the deck compiler's HTML and notes (src/node/render-slide.ts). */
 export interface FloorSlide {
   id: string;
   attrs: Readonly<Record<string, string>>;

@@ -30,8 +30,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { loadDeck, readSlideFiles } from '../build/assemble-deck';
-import { slideLayout } from '../deck/layout';
+import { loadDeck, readSlideFiles } from '../node/assemble-deck';
+import { slideLayout } from '../shared/layout';
 import {
   addBytes,
   type ByteCount,

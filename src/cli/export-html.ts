@@ -14,7 +14,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { isLng, type Lng, languages, supportedLngs } from '../i18n/languages';
+import { isLng, type Lng, languages, supportedLngs } from '../shared/languages';
 import { formatBuildError, formatBytes, titleSlug } from './export-pdf-args';
 import { inlineBuild, withLanguage, withSingleFilePolicy } from './single-file';
 

@@ -1,10 +1,10 @@
 import Reveal, { type RevealApi, type RevealConfig, type RevealPlugin } from 'reveal.js';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
-import { slideLayout } from './layout';
+import { slideLayout } from '../shared/layout';
 import { lazyNotesPlugin } from './lazy-notes';
 
-/** Options reveal.js reads at run time but its 6.0.2 types leave out (see research/anchors.md §1.3). */
+/** Options reveal.js reads at run time but its 6.0.2 types leave out (reveal.js js/config.js has them). */
 export interface DeckConfig extends RevealConfig {
   totalTime?: number;
   minimumTimePerSlide?: number;
@@ -13,7 +13,7 @@ export interface DeckConfig extends RevealConfig {
 export const slideSize = { width: slideLayout.width, height: slideLayout.height } as const;
 
 /** The deck's reveal.js configuration. Query parameters (?view=scroll, ?print-pdf…) still override it. */
-export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[]): DeckConfig {
+export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[] = []): DeckConfig {
   return {
     ...slideSize,
     margin: slideLayout.margin,

@@ -1,32 +1,70 @@
+/**
+ * The deck's language, as one operation with one event. The controller swaps what is mounted, keeps the slide
+ * and step, and then tells its subscribers once: the charts, the toggle, the reading view, the speaker-view
+ * bridge, reveal's labels and the room client each subscribe for themselves, so nothing else needs wiring.
+ */
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
-import type { Deck } from '../build/assemble-deck';
 import type { ChartContext } from '../charts/types';
-import { createFormatters } from '../i18n/format';
-import { type Lng, languages } from '../i18n/languages';
-import { swapSlides } from './slides';
-import { languageKey, writeSetting } from './storage';
-import type { LanguageToggle } from './toggle';
+import type { Deck } from '../shared/deck';
+import { createFormatters } from '../shared/format';
+import { type Lng, languages } from '../shared/languages';
+import { setNotes, swapSlides } from './slides';
+import { languageKey, notesLanguageKey, writeSetting } from './storage';
 
-export interface LanguageControllerOptions {
-  deck: RevealApi;
-  i18n: i18n;
-  content: () => Deck;
-  container: HTMLElement;
-  toggle: LanguageToggle;
-  reducedMotion: () => boolean;
-  /** Relabels live charts at their current step. */
-  relabelCharts: (ctx: ChartContext) => void;
-  /** The presenter's notes language for a given audience language. */
-  notesLng: (audience: Lng) => Lng;
-  /** Called after every switch (the speaker view follows). */
-  onChange?: (lng: Lng) => void;
+export interface LanguageChange {
+  /** The audience's language after the change. */
+  lng: Lng;
+  /** The presenter's notes language after the change. */
+  notesLng: Lng;
+  /** What changed: the deck's language (everything relabels) or only the presenter's notes. */
+  kind: 'deck' | 'notes';
+  /** Whether the toggle should announce it to screen readers (not for a change that came from elsewhere). */
+  announce: boolean;
 }
 
-export interface LanguageController {
+export type LanguageListener = (change: LanguageChange) => void;
+
+/** What a part of the deck needs to follow the language: read it, and hear when it changes. */
+export interface LanguageSignal {
   readonly current: Lng;
+  /** The presenter's notes language: their choice, or the deck's language until they make one. */
+  readonly notesLng: Lng;
+  /** The context charts draw with in the current language. */
   context(): ChartContext;
-  set(lng: Lng, opts?: { announce?: boolean; remember?: boolean }): void;
+  /** Calls `listener` after every change, in subscription order; returns the unsubscribe. */
+  subscribe(listener: LanguageListener): () => void;
+}
+
+export interface SetOptions {
+  /** Announce the change to screen readers (default true). */
+  announce?: boolean;
+  /** Save the choice for the next visit (default true). */
+  remember?: boolean;
+}
+
+export interface LanguageController extends LanguageSignal {
+  set(lng: Lng, opts?: SetOptions): void;
+  /** The presenter picks the notes language (null: follow the deck). */
+  setNotesLng(lng: Lng | null): void;
+  destroy(): void;
+}
+
+/** The part of reveal's API a switch uses (RevealApi fits it; so does a small fake in tests). */
+export type SwitchableDeck = Pick<
+  RevealApi,
+  'getState' | 'setState' | 'isScrollView' | 'sync' | 'syncSlide' | 'getCurrentSlide' | 'dispatchEvent'
+>;
+
+export interface LanguageControllerOptions {
+  deck: SwitchableDeck;
+  i18n: i18n;
+  /** The compiled deck; a function because a hot update in `npm run dev` replaces it. */
+  content: () => Deck;
+  container: HTMLElement;
+  reducedMotion: () => boolean;
+  /** The presenter's saved notes language, if any. */
+  notesChoice: Lng | null;
 }
 
 /** Sets <html lang>, the title, and the URL's `lng`, so reloads, shared links and the speaker view keep it. */
@@ -42,16 +80,25 @@ export function applyDocumentLanguage(lng: Lng, i18n: i18n): void {
   }
 }
 
+/** The notes to mount for an audience language: the presenter's choice, else the audience's. */
+export function notesSource(content: Deck, audience: Lng, choice: Lng | null) {
+  const lng = choice ?? audience;
+  return { lng, slides: content[lng] };
+}
+
 /**
- * Switches the whole deck in place: the same slide and fragment stay on screen, charts are relabelled at their
- * step (not replayed), and the speaker view is told so its notes follow.
+ * Switches the whole deck in place: the same slide and fragment stay on screen; then one event tells every
+ * subscriber. Charts relabel at their step (not replayed), because they subscribe before anything that reads
+ * the slide's text.
  */
 export function createLanguageController(
   options: LanguageControllerOptions,
   initial: Lng,
 ): LanguageController {
-  const { deck, i18n, container, toggle } = options;
+  const { deck, i18n, container } = options;
   let current = initial;
+  let notesChoice = options.notesChoice;
+  const listeners = new Set<LanguageListener>();
 
   const context = (): ChartContext => ({
     lng: current,
@@ -60,21 +107,40 @@ export function createLanguageController(
     reducedMotion: options.reducedMotion(),
   });
 
+  const emit = (kind: LanguageChange['kind'], announce: boolean): void => {
+    const change: LanguageChange = { lng: current, notesLng: notesChoice ?? current, kind, announce };
+    for (const listener of [...listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One part failing to follow must not leave the others in the old language.
+        console.warn('[language] a subscriber failed', error);
+      }
+    }
+  };
+
+  // The notes plugin only re-sends notes on navigation events; "resumed" is a harmless one that makes the
+  // speaker view pick up the new notes at once.
+  const resendNotes = () => deck.dispatchEvent({ type: 'resumed', data: {} });
+
   return {
     get current() {
       return current;
     },
+    get notesLng() {
+      return notesChoice ?? current;
+    },
     context,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     set(lng, { announce = true, remember = true } = {}) {
       if (lng === current) return;
       const state = deck.getState();
       current = lng;
       void i18n.changeLanguage(lng);
-      const notesLng = options.notesLng(lng);
-      swapSlides(container, options.content()[lng], lng, {
-        lng: notesLng,
-        slides: options.content()[notesLng],
-      });
+      swapSlides(container, options.content()[lng], lng, notesSource(options.content(), lng, notesChoice));
       applyDocumentLanguage(lng, i18n);
       if (deck.isScrollView()) {
         // The scroll view keeps references to each page's fragments: rebuild its pages.
@@ -87,13 +153,20 @@ export function createLanguageController(
         const now = deck.getState();
         if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
       }
-      options.relabelCharts(context());
-      toggle.update(lng, announce);
       if (remember) writeSetting(languageKey, lng);
-      // The notes plugin only re-sends notes on navigation events; "resumed" is a harmless one that makes the
-      // speaker view pick up the new language's notes at once.
-      deck.dispatchEvent({ type: 'resumed', data: {} });
-      options.onChange?.(lng);
+      resendNotes();
+      emit('deck', announce);
+    },
+    setNotesLng(lng) {
+      if (lng === notesChoice) return;
+      notesChoice = lng;
+      if (lng) writeSetting(notesLanguageKey, lng);
+      setNotes(container, notesSource(options.content(), current, notesChoice));
+      resendNotes();
+      emit('notes', false);
+    },
+    destroy() {
+      listeners.clear();
     },
   };
 }

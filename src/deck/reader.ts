@@ -1,5 +1,6 @@
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
+import type { LanguageSignal } from './language';
 import { readSetting, writeSetting } from './storage';
 
 /**
@@ -38,6 +39,7 @@ export function createReaderControls(
   deck: RevealApi,
   i18n: i18n,
   host: HTMLElement,
+  language: Pick<LanguageSignal, 'subscribe'>,
   initialHash = window.location.hash,
 ): ReaderControls {
   const isScroll = () => deck.isScrollView();
@@ -189,13 +191,18 @@ export function createReaderControls(
     if (slideIdFromHash(initialHash) !== deck.getCurrentSlide()?.id) scrollToHash(initialHash);
   }, 150);
 
+  const update = (): void => {
+    label();
+    renderNotes();
+    if (!panel.hidden) renderContents();
+  };
+  // Notes follow either change: the deck's language or the presenter's notes language.
+  const unsubscribe = language.subscribe(update);
+
   return {
-    update() {
-      label();
-      renderNotes();
-      if (!panel.hidden) renderContents();
-    },
+    update,
     destroy() {
+      unsubscribe();
       window.clearTimeout(landTimer);
       contentsButton.removeEventListener('click', onContents);
       viewLink.removeEventListener('click', onSlideChanged);

@@ -1,7 +1,8 @@
-import type { TFunction } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
+import type { LanguageSignal } from './language';
 
 /**
- * reveal.js 6 writes its own interface text in English only (research/anchors.md §1.10): the arrows'
+ * reveal.js 6 writes its own interface text in English only: the arrows'
  * aria-labels, the pause overlay's button, the jump-to-slide and search placeholders, and the help overlay.
  * This puts them in the deck's language. The jump, search and help elements are created or attached only when
  * opened, so a MutationObserver on the reveal element relabels whatever reveal adds to it.
@@ -40,13 +41,6 @@ const helpDescriptions: Record<string, HelpKey> = {
   Search: 'search',
   'Speaker notes view': 'speakerView',
 };
-
-interface Localizer {
-  t: TFunction;
-  observer: MutationObserver;
-}
-
-const localizers = new WeakMap<HTMLElement, Localizer>();
 
 /** Only writes when the value changes, so relabelling does not feed the observer forever. */
 function setAttr(el: Element | null, name: string, value: string): void {
@@ -115,29 +109,34 @@ function localize(root: HTMLElement, t: TFunction): void {
   localizeHelp(root, t);
 }
 
-/**
- * Relabels reveal's own interface in the language of `t`, now and whenever reveal adds an element (help,
- * jump-to-slide, search). Call it after `deck.initialize()` and again after each language switch.
- */
-export function localizeRevealLabels(root: HTMLElement, t: TFunction): void {
-  let localizer = localizers.get(root);
-  if (!localizer) {
-    const observer = new MutationObserver(() => {
-      const current = localizers.get(root);
-      if (current) localize(root, current.t);
-    });
-    // reveal appends its overlays, the jump box and the search box to the reveal element itself and fills
-    // them in the same task, so watching its direct children is enough (and cheap: slide content is deeper).
-    observer.observe(root, { childList: true });
-    localizer = { t, observer };
-    localizers.set(root, localizer);
-  }
-  localizer.t = t;
-  localize(root, t);
+export interface RevealLabels {
+  destroy(): void;
 }
 
-/** Stops following reveal's elements (tests, hot reload). */
-export function stopLocalizingRevealLabels(root: HTMLElement): void {
-  localizers.get(root)?.observer.disconnect();
-  localizers.delete(root);
+/**
+ * Relabels reveal's own interface in the deck's language, now, whenever reveal adds an element (help,
+ * jump-to-slide, search), and after every language switch. Create it after `deck.initialize()`.
+ */
+export function createRevealLabels(
+  root: HTMLElement,
+  i18n: i18n,
+  language: Pick<LanguageSignal, 'current' | 'subscribe'>,
+): RevealLabels {
+  let t = i18n.getFixedT(language.current);
+  // reveal appends its overlays, the jump box and the search box to the reveal element itself and fills them in
+  // the same task, so watching its direct children is enough (and cheap: slide content is deeper).
+  const observer = new MutationObserver(() => localize(root, t));
+  observer.observe(root, { childList: true });
+  localize(root, t);
+  const unsubscribe = language.subscribe((change) => {
+    if (change.kind !== 'deck') return;
+    t = i18n.getFixedT(change.lng);
+    localize(root, t);
+  });
+  return {
+    destroy() {
+      unsubscribe();
+      observer.disconnect();
+    },
+  };
 }

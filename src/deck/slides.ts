@@ -1,5 +1,5 @@
-import type { RenderedSlide } from '../build/render-slide';
-import { type Lng, languages } from '../i18n/languages';
+import type { RenderedSlide } from '../shared/deck';
+import { type Lng, languages } from '../shared/languages';
 
 /** Which notes go into the slides: the presenter's language, which may differ from the audience's. */
 export interface NotesSource {

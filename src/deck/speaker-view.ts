@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
-import { type Lng, languages, supportedLngs } from '../i18n/languages';
+import { type Lng, languages, supportedLngs } from '../shared/languages';
+import type { LanguageController } from './language';
+import { languageKey } from './storage';
 
 /**
  * Makes reveal.js's speaker view bilingual. The notes plugin opens an about:blank popup and writes its own page
@@ -10,15 +12,11 @@ import { type Lng, languages, supportedLngs } from '../i18n/languages';
 export interface SpeakerViewOptions {
   /** Strings in a given language (the presenter's, not necessarily the audience's). */
   tFor(lng: Lng): TFunction;
-  notesLng(): Lng;
-  setNotesLng(lng: Lng): void;
+  /** The deck's language: the previews follow its changes, the view's labels follow the notes language. */
+  language: Pick<LanguageController, 'notesLng' | 'setNotesLng' | 'subscribe'>;
 }
 
 export interface SpeakerViewBridge {
-  /** The audience's language changed: the previews follow at once, without reloading. */
-  audienceLanguageChanged(lng: Lng): void;
-  /** The presenter's language changed: relabel every open speaker view. */
-  relabel(): void;
   destroy(): void;
 }
 
@@ -54,7 +52,7 @@ export function createSpeakerViewBridge(options: SpeakerViewOptions): SpeakerVie
   function relabel(popup: Window): void {
     const doc = popup.document;
     if (!doc.querySelector('#speaker-controls')) return;
-    const lng = options.notesLng();
+    const lng = options.language.notesLng;
     const t = options.tFor(lng);
     doc.documentElement.lang = languages[lng].htmlLang;
     doc.title = t('speaker.title');
@@ -115,7 +113,7 @@ export function createSpeakerViewBridge(options: SpeakerViewOptions): SpeakerVie
         background: lng === current ? '#e8b04a' : 'transparent',
         color: lng === current ? '#0b1d33' : 'inherit',
       });
-      button.addEventListener('click', () => options.setNotesLng(lng));
+      button.addEventListener('click', () => options.language.setNotesLng(lng));
       group.append(button);
     }
     return group;
@@ -151,25 +149,49 @@ export function createSpeakerViewBridge(options: SpeakerViewOptions): SpeakerVie
   };
   window.addEventListener('message', onMessage);
 
-  return {
-    audienceLanguageChanged(lng) {
-      for (const popup of popups) {
-        if (popup.closed) {
-          popups.delete(popup);
-          continue;
-        }
-        for (const frame of popup.document.querySelectorAll('iframe')) {
-          frame.contentWindow?.postMessage(languageMessage(lng), window.location.origin);
-        }
+  /** The audience's language changed: the previews follow at once, without reloading. */
+  const tellPreviews = (lng: Lng): void => {
+    for (const popup of popups) {
+      if (popup.closed) {
+        popups.delete(popup);
+        continue;
       }
-    },
-    relabel() {
-      for (const popup of popups) if (!popup.closed) relabel(popup);
-    },
+      for (const frame of popup.document.querySelectorAll('iframe')) {
+        frame.contentWindow?.postMessage(languageMessage(lng), window.location.origin);
+      }
+    }
+  };
+  const unsubscribe = options.language.subscribe((change) => {
+    if (change.kind === 'deck') tellPreviews(change.lng);
+    for (const popup of popups) if (!popup.closed) relabel(popup);
+  });
+
+  return {
     destroy() {
+      unsubscribe();
       window.open = nativeOpen;
       window.removeEventListener('message', onMessage);
       popups.clear();
     },
+  };
+}
+
+/**
+ * In a speaker view's slide preview (`?receiver`): follow the presenter's deck language. The main window posts
+ * it directly; the storage event is the fallback after a reload. Returns the unsubscribe.
+ */
+export function followPresenterLanguage(language: Pick<LanguageController, 'set'>): () => void {
+  const follow = (next: Lng | null) => {
+    if (next) language.set(next, { announce: false, remember: false });
+  };
+  const onMessage = (event: MessageEvent) =>
+    follow(event.origin === window.location.origin ? parseLanguageMessage(event.data) : null);
+  const onStorage = (event: StorageEvent) =>
+    follow(event.key === languageKey ? (supportedLngs.find((l) => l === event.newValue) ?? null) : null);
+  window.addEventListener('message', onMessage);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    window.removeEventListener('message', onMessage);
+    window.removeEventListener('storage', onStorage);
   };
 }

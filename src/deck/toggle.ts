@@ -1,22 +1,21 @@
 import type { i18n } from 'i18next';
-import { type Lng, languages, otherLng } from '../i18n/languages';
+import { type Lng, languages, otherLng } from '../shared/languages';
+import type { LanguageController } from './language';
 
 export interface LanguageToggle {
   element: HTMLButtonElement;
-  /** Relabels the button and announces the new language to screen readers. */
-  update(lng: Lng, announce: boolean): void;
   destroy(): void;
 }
 
 /**
  * The language button, labelled in both scripts (EN | 中文) so that a person who reads only one of them can
  * find it. Its accessible name says the current language and what pressing it does; a polite live region
- * announces a change.
+ * announces a change. It switches through the language controller and follows its event.
  */
 export function createLanguageToggle(
   host: HTMLElement,
   i18n: i18n,
-  onToggle: (lng: Lng) => void,
+  language: Pick<LanguageController, 'current' | 'set' | 'subscribe'>,
 ): LanguageToggle {
   const button = document.createElement('button');
   button.type = 'button';
@@ -40,8 +39,7 @@ export function createLanguageToggle(
   status.setAttribute('aria-live', 'polite');
   host.append(button, status);
 
-  let current: Lng = 'en';
-  const onClick = () => onToggle(otherLng(current));
+  const onClick = () => language.set(otherLng(language.current));
   // Space and Enter act on the button only; without this reveal would also take Space as "next slide".
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
@@ -49,20 +47,25 @@ export function createLanguageToggle(
   button.addEventListener('click', onClick);
   button.addEventListener('keydown', onKeydown);
 
+  const update = (lng: Lng, announce: boolean): void => {
+    // The name starts with the visible text (EN 中文) so voice-control users can say what they see (WCAG 2.5.3).
+    const visible = parts.map((part) => part.textContent).join(' ');
+    button.setAttribute('aria-label', `${visible} – ${i18n.t('ui:language.toggle')}`);
+    button.title = i18n.t('ui:language.shortcut');
+    button.lang = languages[lng].htmlLang;
+    button.dataset.lng = lng;
+    for (const part of parts) part.classList.toggle('is-current', part.dataset.lng === lng);
+    if (announce) status.textContent = i18n.t('ui:language.changed');
+  };
+  update(language.current, false);
+  const unsubscribe = language.subscribe((change) => {
+    if (change.kind === 'deck') update(change.lng, change.announce);
+  });
+
   return {
     element: button,
-    update(lng, announce) {
-      current = lng;
-      // The name starts with the visible text (EN 中文) so voice-control users can say what they see (WCAG 2.5.3).
-      const visible = parts.map((part) => part.textContent).join(' ');
-      button.setAttribute('aria-label', `${visible} – ${i18n.t('ui:language.toggle')}`);
-      button.title = i18n.t('ui:language.shortcut');
-      button.lang = languages[lng].htmlLang;
-      button.dataset.lng = lng;
-      for (const part of parts) part.classList.toggle('is-current', part.dataset.lng === lng);
-      if (announce) status.textContent = i18n.t('ui:language.changed');
-    },
     destroy() {
+      unsubscribe();
       button.removeEventListener('click', onClick);
       button.removeEventListener('keydown', onKeydown);
       button.remove();

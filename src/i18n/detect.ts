@@ -1,4 +1,4 @@
-import { fallbackLng, isLng, type Lng } from './languages';
+import { fallbackLng, isLng, type Lng } from '../shared/languages';
 
 export interface DetectionInput {
   /** The page's query string, e.g. "?lng=zh". */

@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { fallbackLng, type Lng, supportedLngs } from './languages';
+import { fallbackLng, type Lng, supportedLngs } from '../shared/languages';
 import enCharts from './locales/en/charts.json';
 import enMaps from './locales/en/maps.json';
 import enUi from './locales/en/ui.json';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { currentSlide, expect, openDeck, test } from './fixtures';
+import { currentSlide, expect, openDeck, settle, test } from './fixtures';
 
 const chartSlides: Record<string, number> = {
   'zheng-he': 3,
@@ -39,7 +39,7 @@ test('each chart slide draws, and every fragment step changes the drawing', asyn
     for (let step = 1; step <= steps; step++) {
       await page.keyboard.press('ArrowRight');
       await settled(page, step);
-      await page.waitForTimeout(100);
+      await settle(page);
       const now = await svgMarkup(page);
       expect(now, `${id} step ${step} changes the drawing`).not.toBe(previous);
       previous = now;
@@ -145,7 +145,7 @@ test('200 slide changes leave the DOM size and the running timers flat', async (
     for (let i = 0; i < times; i++) {
       await page.evaluate((forward) => (forward ? window.Reveal.right() : window.Reveal.left()), i % 20 < 10);
     }
-    await page.waitForTimeout(1500);
+    await settle(page);
   };
   const measure = () =>
     page.evaluate(() => ({

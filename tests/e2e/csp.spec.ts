@@ -1,9 +1,9 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { slideLayout } from '../../src/deck/layout';
+import { slideLayout } from '../../src/shared/layout';
 import { expect, openDeck, test } from './fixtures';
 
 /**
- * The built deck carries a strict Content-Security-Policy (src/build/vite-plugin-csp.ts): no 'unsafe-inline',
+ * The built deck carries a strict Content-Security-Policy (src/node/vite-plugin-csp.ts): no 'unsafe-inline',
  * only hashes of the inline code reveal.js writes. These tests drive every part of reveal that writes inline
  * code (speaker view, print view, search) and fail on any violation. Chromium's console message for a blocked
  * inline script or style names the hash it wanted, so a failure says which hash to look at.

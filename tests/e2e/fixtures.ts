@@ -46,6 +46,17 @@ export async function openDeck(page: Page, path = '/'): Promise<void> {
   await page.waitForFunction(() => window.Reveal?.isReady());
 }
 
+/**
+ * Waits until the deck is settled: no chart loading or stepping (every d3 transition has ended), then two
+ * frames so reveal has painted. Tests that measure time or memory wait on this, never on a fixed sleep.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await window.Reveal.getPlugin('charts')?.whenIdle();
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+}
+
 export const state = (page: Page) => page.evaluate(() => window.Reveal.getState() as DeckState);
 export const currentSlide = (page: Page) => page.locator('.reveal .slides section.present');
 export const slideIds = (page: Page) =>

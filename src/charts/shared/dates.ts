@@ -1,4 +1,4 @@
-import { type Lng, languages } from '../../i18n/languages';
+import { type Lng, languages } from '../../shared/languages';
 
 /**
  * Where an ISO date of any precision sits on a time axis: a year or a month is drawn at its middle,

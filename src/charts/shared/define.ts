@@ -1,4 +1,4 @@
-import { type ChartId, chartCatalog } from '../catalog';
+import { type ChartId, chartCatalog } from '../../shared/catalog';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';
 import { framePad, frameSize } from './tokens';

@@ -1,10 +1,10 @@
-import type { DataEvent, Figure } from '../../build/data-schema';
-import type { Lng } from '../../i18n/languages';
+import type { DataEvent, Figure } from '../../shared/data-schema';
+import type { Lng } from '../../shared/languages';
 import type { ChartContext } from '../types';
 import { translator } from './i18n';
 
 /**
- * The parts of data/figures.json and data/events.json the charts read (see src/build/data-schema.ts for the
+ * The parts of data/figures.json and data/events.json the charts read (see src/shared/data-schema.ts for the
  * full, validated shapes). Structural, so the JSON imports fit without casts.
  */
 export interface LocalText {
@@ -59,7 +59,7 @@ export function findFigure(figures: readonly FigureRecord[], id: string): Figure
 /** Finds a figure by id; a missing id is a data error worth a clear message. */
 export function pickFigure(figures: readonly FigureRecord[], id: string): FigureRecord {
   const hit = findFigure(figures, id);
-  if (!hit) throw new Error(`data/figures.json: no figure "${id}". Add it (see /tmp/data-spec.md).`);
+  if (!hit) throw new Error(`data/figures.json: no figure "${id}". Add it there (see data/README.md).`);
   return hit;
 }
 

@@ -1,5 +1,5 @@
 import { type Selection, select } from 'd3';
-import { languages } from '../../i18n/languages';
+import { languages } from '../../shared/languages';
 import type { ChartContext } from '../types';
 import { translator } from './i18n';
 import { chartColors, chartFont } from './tokens';

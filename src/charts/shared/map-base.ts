@@ -16,7 +16,7 @@ import { chartColors } from './tokens';
  * data shapes they read and the SVG frame. Kept apart so each map file is only its own story.
  */
 
-// Structural subsets of the data files (src/build/data-schema.ts validates them at build time). Loose
+// Structural subsets of the data files (src/shared/data-schema.ts validates them at build time). Loose
 // string/number fields so the statically imported JSON is assignable without a cast.
 export interface MapText {
   en: string;

@@ -15,7 +15,7 @@ import {
 import { type Box, textWidth } from './map-labels';
 import type { AreaMark, PointMark, StrokeMark } from './map-marks';
 
-// Structural subsets of data/expansion.json (validated by src/build/data-schema.ts at build time).
+// Structural subsets of data/expansion.json (validated by src/shared/data-schema.ts at build time).
 export interface Move {
   id: string;
   step: number;

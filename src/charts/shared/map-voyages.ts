@@ -4,7 +4,7 @@ import { type MapPlace, placeIndex, placeOf } from './map-base';
 
 /** What the voyages map needs besides its layout: the data shapes and the table. */
 
-// Structural subsets of data/voyages.json (validated by src/build/data-schema.ts at build time).
+// Structural subsets of data/voyages.json (validated by src/shared/data-schema.ts at build time).
 export interface Voyage {
   n: number;
   from: number;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutSquares, squareFill } from '../../../src/charts/ai-companies';
-import { chartCatalog } from '../../../src/charts/catalog';
+import { chartCatalog } from '../../../src/shared/catalog';
 import { contextFor, newFigure, standardChartTests } from './harness';
 
 describe('ai-companies chart', () => {

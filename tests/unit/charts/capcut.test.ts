@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutCapcut } from '../../../src/charts/capcut';
-import { chartCatalog } from '../../../src/charts/catalog';
+import { chartCatalog } from '../../../src/shared/catalog';
 import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
 
 describe('capcut chart', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, closedShare, layoutClosures } from '../../../src/charts/closures';
+import { chartCatalog } from '../../../src/shared/catalog';
 import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
 
 describe('closures chart', () => {

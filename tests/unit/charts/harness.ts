@@ -2,12 +2,12 @@ import i18next from 'i18next';
 import { expect, it } from 'vitest';
 import { framePad, frameSize } from '../../../src/charts/shared/tokens';
 import type { ChartContext, ChartModule } from '../../../src/charts/types';
-import { createFormatters } from '../../../src/i18n/format';
-import type { Lng } from '../../../src/i18n/languages';
 import enCharts from '../../../src/i18n/locales/en/charts.json';
 import enMaps from '../../../src/i18n/locales/en/maps.json';
 import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 import zhMaps from '../../../src/i18n/locales/zh/maps.json';
+import { createFormatters } from '../../../src/shared/format';
+import type { Lng } from '../../../src/shared/languages';
 
 /** Shared test tools for the chart tests (not a test file itself). */
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, layoutLlmBoom } from '../../../src/charts/llm-boom';
+import { chartCatalog } from '../../../src/shared/catalog';
 import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
 
 describe('llm-boom chart', () => {

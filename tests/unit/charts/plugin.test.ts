@@ -287,7 +287,7 @@ describe('charts plugin', () => {
 describe('chart registry', () => {
   it('loads every catalogued chart by dynamic import, with the catalog’s step count', async () => {
     const { loadChart } = await import('../../../src/charts/registry');
-    const { chartCatalog } = await import('../../../src/charts/catalog');
+    const { chartCatalog } = await import('../../../src/shared/catalog');
     for (const [id, { steps }] of Object.entries(chartCatalog)) {
       const module = await loadChart(id as keyof typeof chartCatalog);
       expect(module.id).toBe(id);

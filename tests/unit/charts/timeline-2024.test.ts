@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, layoutTimeline } from '../../../src/charts/timeline-2024';
+import { chartCatalog } from '../../../src/shared/catalog';
 import { contextFor, newFigure, standardChartTests } from './harness';
 
 describe('timeline-2024 chart', () => {

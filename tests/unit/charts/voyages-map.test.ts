@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartCatalog } from '../../../src/charts/catalog';
 import { chart, layoutVoyages } from '../../../src/charts/voyages-map';
+import { chartCatalog } from '../../../src/shared/catalog';
 import {
   drawnStrokes,
   geometryOf,

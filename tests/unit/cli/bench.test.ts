@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assembleDeck, readSlideFiles } from '../../../src/build/assemble-deck';
 import {
   classifyFile,
   classifyModule,
@@ -24,6 +23,7 @@ import {
   synthesizeDeck,
   verdict,
 } from '../../../src/cli/bench-lib';
+import { assembleDeck, readSlideFiles } from '../../../src/node/assemble-deck';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { RenderedSlide } from '../../../src/build/render-slide';
 import { mountSlides, setNotes, swapSlides } from '../../../src/deck/slides';
+import type { RenderedSlide } from '../../../src/shared/deck';
 
 const slide = (id: string, html: string, notes: string): RenderedSlide => ({
   id,

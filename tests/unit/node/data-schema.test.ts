@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_FILE_NAMES, isRealIsoDate } from '../../../src/build/data-schema';
-import { DataError, validateData, validateDataFiles } from '../../../src/build/validate-data';
+import { DataError, validateData, validateDataFiles } from '../../../src/node/validate-data';
+import { DATA_FILE_NAMES, isRealIsoDate } from '../../../src/shared/data-schema';
 
 const ROOT = resolve(__dirname, '../../..');
 const DATA_DIR = join(ROOT, 'data');

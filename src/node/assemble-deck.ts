@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type Lng, supportedLngs } from '../i18n/languages';
+import type { Deck } from '../shared/deck';
+import { type Lng, supportedLngs } from '../shared/languages';
 import { checkParity, checkUniqueIds } from './check-parity';
 import { ContentError, type ContentProblem } from './content-error';
 import { parseSlides } from './parse-slides';
-import { type RenderedSlide, renderSlide } from './render-slide';
+import { renderSlide } from './render-slide';
 
 export interface SourceFile {
   lng: Lng;
@@ -12,8 +13,6 @@ export interface SourceFile {
   file: string;
   text: string;
 }
-
-export type Deck = Record<Lng, RenderedSlide[]>;
 
 const allowedSlideAttribute = /^(class|data-[a-z0-9-]+)$/;
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLocales } from '../../../src/build/check-locales';
-import { validateData } from '../../../src/build/validate-data';
-import { deckPlugin } from '../../../src/build/vite-plugin-deck';
+import { checkLocales } from '../../../src/node/check-locales';
+import { validateData } from '../../../src/node/validate-data';
+import { deckPlugin } from '../../../src/node/vite-plugin-deck';
 
 /**
  * The build with broken content: each case copies the real slides, data and locales, breaks one thing, runs a

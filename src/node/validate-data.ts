@@ -5,8 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { runCrossChecks } from './data-cross-checks';
-import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues';
 import {
   DATA_FILE_NAMES,
   type DataFileName,
@@ -16,7 +14,9 @@ import {
   type FiguresFile,
   type PlacesFile,
   type VoyagesFile,
-} from './data-schema';
+} from '../shared/data-schema';
+import { runCrossChecks } from './data-cross-checks';
+import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues';
 import { lineOfJsonPath } from './json-locate';
 import { findJsonSyntaxProblem } from './json-syntax';
 

@@ -1,22 +1,10 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { Marked } from 'marked';
-import { chartCatalog, isChartId } from '../charts/catalog';
+import { chartCatalog, isChartId } from '../shared/catalog';
+import type { RenderedSlide } from '../shared/deck';
 import type { ContentProblem } from './content-error';
 import { parseAttributes, type SlideSource } from './parse-slides';
-
-/** A slide as the browser receives it: safe HTML, ready to mount. */
-export interface RenderedSlide {
-  id: string;
-  file: string;
-  line: number;
-  /** Attributes for the <section>, without `id`. */
-  attrs: Record<string, string>;
-  html: string;
-  notes: string;
-  fragments: number;
-  charts: string[];
-}
 
 const window = new JSDOM('').window;
 const purify = createDOMPurify(window);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Deck } from '../../../src/build/assemble-deck';
-import { addQrCodes, deckAddress, qrSvg } from '../../../src/build/qr';
-import type { RenderedSlide } from '../../../src/build/render-slide';
+import { addQrCodes, deckAddress, qrSvg } from '../../../src/node/qr';
+import type { Deck, RenderedSlide } from '../../../src/shared/deck';
 
 const slide = (id: string, attrs: Record<string, string> = {}): RenderedSlide => ({
   id,

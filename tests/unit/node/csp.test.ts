@@ -14,9 +14,9 @@ import {
   serializePolicy,
   speakerViewTemplate,
   styleAttributesInSource,
-} from '../../../src/build/csp';
-import { cspPlugin } from '../../../src/build/vite-plugin-csp';
-import { slideLayout } from '../../../src/deck/layout';
+} from '../../../src/node/csp';
+import { cspPlugin } from '../../../src/node/vite-plugin-csp';
+import { slideLayout } from '../../../src/shared/layout';
 
 const revealDir = findRevealDir();
 const revealVersion = (

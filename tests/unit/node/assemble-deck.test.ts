@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assembleDeck, type SourceFile } from '../../../src/build/assemble-deck';
-import { ContentError } from '../../../src/build/content-error';
+import { assembleDeck, type SourceFile } from '../../../src/node/assemble-deck';
+import { ContentError } from '../../../src/node/content-error';
 
 const fixture = (lng: 'en' | 'zh') =>
   readFileSync(new URL(`../../fixtures/decks/good/${lng}/01-intro.md`, import.meta.url), 'utf8');

@@ -1,7 +1,8 @@
 import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Lng } from '../i18n/languages';
-import { type Deck, loadDeck } from './assemble-deck';
+import type { Deck } from '../shared/deck';
+import type { Lng } from '../shared/languages';
+import { loadDeck } from './assemble-deck';
 import { addQrCodes } from './qr';
 
 const virtualId = 'virtual:slides';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAttributes, parseSlides, slideLayouts } from '../../../src/build/parse-slides';
+import { parseAttributes, parseSlides, slideLayouts } from '../../../src/node/parse-slides';
 
 const good = readFileSync(new URL('../../fixtures/decks/good/en/01-intro.md', import.meta.url), 'utf8');
 const file = 'slides/en/01-intro.md';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentProblem } from '../../../src/build/content-error';
-import { parseSlides } from '../../../src/build/parse-slides';
-import { renderSlide } from '../../../src/build/render-slide';
+import type { ContentProblem } from '../../../src/node/content-error';
+import { parseSlides } from '../../../src/node/parse-slides';
+import { renderSlide } from '../../../src/node/render-slide';
 
 const file = 'slides/en/05-test.md';
 

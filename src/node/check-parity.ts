@@ -1,5 +1,5 @@
+import type { RenderedSlide } from '../shared/deck';
 import type { ContentProblem } from './content-error';
-import type { RenderedSlide } from './render-slide';
 
 /** What must be the same in every language, slide by slide. */
 interface Shape {

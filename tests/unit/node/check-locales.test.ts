@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLocales, checkLocaleTrees, flattenKeys } from '../../../src/build/check-locales';
+import { checkLocales, checkLocaleTrees, flattenKeys } from '../../../src/node/check-locales';
 
 describe('checkLocaleTrees', () => {
   it('passes when both languages have the same keys', () => {

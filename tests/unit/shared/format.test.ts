@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters } from '../../../src/i18n/format';
+import { createFormatters } from '../../../src/shared/format';
 
 const en = createFormatters('en');
 const zh = createFormatters('zh');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineOfJsonPath } from '../../../src/build/json-locate';
+import { lineOfJsonPath } from '../../../src/node/json-locate';
 
 const text = `{
   "routes": [

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { supportedLngs } from '../i18n/languages';
+import { supportedLngs } from '../shared/languages';
 import { lineOfJsonPath } from './json-locate';
 
 type Tree = { [key: string]: string | Tree };

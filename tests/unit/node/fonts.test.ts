@@ -15,8 +15,8 @@ import {
   printableAscii,
   readDeckSources,
   typographySet,
-} from '../../../src/build/fonts';
-import { createFormatters } from '../../../src/i18n/format';
+} from '../../../src/node/fonts';
+import { createFormatters } from '../../../src/shared/format';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

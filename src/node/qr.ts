@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
-import type { Lng } from '../i18n/languages';
-import type { Deck } from './assemble-deck';
+import type { Deck } from '../shared/deck';
+import type { Lng } from '../shared/languages';
 
 /** The deck's address for one language: the audience's phones open the deck in the language of the room. */
 export function deckAddress(publicUrl: string, lng: Lng): string {
