@@ -1,4 +1,7 @@
+import { isSlideLayout, slideLayouts } from '../shared/slide-layouts';
 import type { ContentProblem } from './content-error';
+
+export { slideLayouts };
 
 /**
  * Splits one Markdown file into slides, in reveal.js's own Markdown conventions:
@@ -30,26 +33,6 @@ const notesStart = /^\s*notes?:\s?/i;
 const slideComment = /^\s*<!--\s*\.slide:(.*?)(-->)?\s*$/;
 const attribute = /\s*([A-Za-z_:][-\w:.]*)\s*=\s*"([^"]*)"/y;
 export const idPattern = /^[a-z][a-z0-9-]*$/;
-
-/**
- * The slide layouts, chosen per slide with `data-layout` and styled once in src/styles/layouts.css (every view:
- * present, speaker previews, print/PDF, single-file export). README's authoring section describes each.
- */
-export const slideLayouts = [
-  'title',
-  'section',
-  'statement',
-  'text',
-  'chart-hero',
-  'quote',
-  'comparison',
-  'sources',
-] as const;
-export type SlideLayout = (typeof slideLayouts)[number];
-
-export function isSlideLayout(value: string): value is SlideLayout {
-  return (slideLayouts as readonly string[]).includes(value);
-}
 
 /** Parses `key="value" key2="value"`; returns null when anything else is in the string. */
 export function parseAttributes(text: string): Record<string, string> | null {
