@@ -14,6 +14,7 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   funding: () => import('./funding'),
   'timeline-2024': () => import('./timeline-2024'),
   capcut: () => import('./capcut'),
+  'routes-then-now': () => import('./routes-then-now'),
 };
 
 const cache = new Map<ChartId, Promise<ChartModule>>();

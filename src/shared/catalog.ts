@@ -11,6 +11,7 @@ export const chartCatalog = {
   funding: { steps: 1 },
   'timeline-2024': { steps: 4 },
   capcut: { steps: 3 },
+  'routes-then-now': { steps: 4 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

@@ -1,5 +1,5 @@
 /**
- * Zod schemas for the five files in data/ (see data/README.md). Node / build time only: browser code takes the
+ * Zod schemas for the six files in data/ (see data/README.md). Node / build time only: browser code takes the
  * types with `import type` and never loads zod. Each check carries its own message in the form
  * "<what is wrong>. <what to do>."; validate-data.ts adds the file and the path in front of it.
  * Checks that need more than one value (unique ids, place ids that exist, caveats for C/U/P, date order) live in
@@ -197,6 +197,32 @@ export const ExpansionFileSchema = z.strictObject({
   regions: z.array(RegionSchema),
 });
 
+// ---------------------------------------------------------------- routes.json
+
+const RoutesStepSchema = intRange(1, 4, 'a step of the routes-then-now map');
+
+/** One step of the payoff map: a port of the voyages and the 2024 moves that land near it. */
+export const EchoSchema = z.strictObject({
+  id: IdSchema,
+  step: RoutesStepSchema,
+  /** The voyages.json route drawn at this step (null: the port is already on the route). */
+  route: IdSchema.nullable(),
+  /** Ports of the voyages (places.json) this step points at. */
+  ports: z.array(IdSchema).min(1, { error: 'no ports. List at least one place id from data/places.json' }),
+  /** 2024 moves (expansion.json ids), each with the one destination drawn here. */
+  now: z.array(z.strictObject({ move: IdSchema, to: IdSchema })),
+  /** expansion.json regions highlighted from this step. */
+  regions: z.array(IdSchema),
+  name: TextSchema,
+});
+
+export const RoutesFileSchema = z.strictObject({
+  /** The voyages.json route shown before the first step: the first voyage's course, 1405. */
+  start: IdSchema,
+  echoes: z.array(EchoSchema),
+  caveat: TextSchema,
+});
+
 // ---------------------------------------------------------------- events.json
 
 export const EventSchema = z.strictObject({
@@ -212,13 +238,14 @@ export const EventSchema = z.strictObject({
 
 export const EventsFileSchema = z.strictObject({ events: z.array(EventSchema) });
 
-/** The five files, by file name inside data/, in the order they are checked and reported. */
+/** The six files, by file name inside data/, in the order they are checked and reported. */
 export const dataFileSchemas = {
   'figures.json': FiguresFileSchema,
   'places.json': PlacesFileSchema,
   'voyages.json': VoyagesFileSchema,
   'expansion.json': ExpansionFileSchema,
   'events.json': EventsFileSchema,
+  'routes.json': RoutesFileSchema,
 } as const;
 
 export type DataFileName = keyof typeof dataFileSchemas;
@@ -248,3 +275,5 @@ export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 export type VoyagesFile = z.infer<typeof VoyagesFileSchema>;
 export type ExpansionFile = z.infer<typeof ExpansionFileSchema>;
 export type EventsFile = z.infer<typeof EventsFileSchema>;
+export type Echo = z.infer<typeof EchoSchema>;
+export type RoutesFile = z.infer<typeof RoutesFileSchema>;
