@@ -15,6 +15,7 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   'timeline-2024': () => import('./timeline-2024'),
   capcut: () => import('./capcut'),
   'routes-then-now': () => import('./routes-then-now'),
+  'price-war': () => import('./price-war'),
 };
 
 const cache = new Map<ChartId, Promise<ChartModule>>();

@@ -12,6 +12,7 @@ export const chartCatalog = {
   'timeline-2024': { steps: 4 },
   capcut: { steps: 3 },
   'routes-then-now': { steps: 4 },
+  'price-war': { steps: 2 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

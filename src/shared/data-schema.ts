@@ -21,6 +21,8 @@ export const UNITS = [
   'months',
   'languages',
   'countries',
+  /** Yuan per million input tokens (an API price). */
+  'cny-per-mtok',
 ] as const;
 /** Units that count things, so their values are whole numbers. */
 export const COUNT_UNITS: readonly Unit[] = [

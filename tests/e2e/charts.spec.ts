@@ -10,6 +10,7 @@ const chartSlides: Record<string, number> = {
   closures: 1,
   'timeline-2024': 4,
   funding: 1,
+  'price-war': 2,
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
