@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './src/cli/find-chromium';
+import { findChromium } from './src/cli/find-chromium.ts';
 
 // An uncommon port: Vite's default preview port (4173) is often taken by other tools on shared machines.
 const port = Number(process.env.DECK_PORT ?? 4317);

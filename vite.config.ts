@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import pkg from './package.json';
-import enUi from './src/i18n/locales/en/ui.json';
-import zhUi from './src/i18n/locales/zh/ui.json';
-import { checkLocales } from './src/node/check-locales';
-import { validateData } from './src/node/validate-data';
-import { cspPlugin } from './src/node/vite-plugin-csp';
-import { deckPlugin } from './src/node/vite-plugin-deck';
-import { fontsPlugin } from './src/node/vite-plugin-fonts';
-import { createFormatters } from './src/shared/format';
-import { slideLayout } from './src/shared/layout';
+import pkg from './package.json' with { type: 'json' };
+import enUi from './src/i18n/locales/en/ui.json' with { type: 'json' };
+import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
+import { checkLocales } from './src/node/check-locales.ts';
+import { validateData } from './src/node/validate-data.ts';
+import { cspPlugin } from './src/node/vite-plugin-csp.ts';
+import { deckPlugin } from './src/node/vite-plugin-deck.ts';
+import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
+import { createFormatters } from './src/shared/format.ts';
+import { slideLayout } from './src/shared/layout.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the deck is published (package.json "deck.publicUrl", or DECK_PUBLIC_URL): the title and closing slides

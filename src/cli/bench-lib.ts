@@ -4,6 +4,7 @@
  * tests/unit/cli/bench.test.ts.
  */
 import { gzipSync } from 'node:zlib';
+import { escapeHtml } from '../node/html.ts';
 
 // ─── statistics ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -273,11 +274,6 @@ export function stripCharts(html: string): string {
   return html.replace(/<figure\b[^>]*\bdata-chart\b[^>]*>[\s\S]*?<\/figure>\s*/g, '');
 }
 
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeText = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The floor's page for one language: a plain reveal.js deck of the same slides (charts removed, notes kept as
  * <aside class="notes">), with no i18n, no custom theme and no web fonts. `entry` is the page's module script.
@@ -291,24 +287,24 @@ export function floorPage(
   const sections = slides.map((slide) => {
     const attrs = Object.entries(slide.attrs)
       .filter(([name]) => name !== 'id')
-      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
       .join('');
-    return `<section id="${escapeAttribute(slide.id)}"${attrs}>${stripCharts(slide.html)}<aside class="notes">${slide.notes}</aside></section>`;
+    return `<section id="${escapeHtml(slide.id)}"${attrs}>${stripCharts(slide.html)}<aside class="notes">${slide.notes}</aside></section>`;
   });
   return [
     '<!doctype html>',
-    `<html lang="${escapeAttribute(htmlLang)}">`,
+    `<html lang="${escapeHtml(htmlLang)}">`,
     '<head>',
     '<meta charset="utf-8" />',
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-    `<title>${escapeText(title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     '<link rel="icon" href="data:," />',
     '</head>',
     '<body>',
     '<div class="reveal"><div class="slides">',
     ...sections,
     '</div></div>',
-    `<script type="module" src="${escapeAttribute(entry)}"></script>`,
+    `<script type="module" src="${escapeHtml(entry)}"></script>`,
     '</body>',
     '</html>',
     '',

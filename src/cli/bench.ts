@@ -30,8 +30,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { loadDeck, readSlideFiles } from '../node/assemble-deck';
-import { slideLayout } from '../shared/layout';
+import { loadDeck, readSlideFiles } from '../node/assemble-deck.ts';
+import { slideLayout } from '../shared/layout.ts';
 import {
   addBytes,
   type ByteCount,
@@ -56,10 +56,10 @@ import {
   synthesizeDeck,
   type Target,
   verdict,
-} from './bench-lib';
-import { benchInitScript } from './bench-page';
-import { chromiumHelp, findChromium } from './find-chromium';
-import { serveStatic } from './static-server';
+} from './bench-lib.ts';
+import { benchInitScript } from './bench-page.ts';
+import { chromiumHelp, findChromium } from './find-chromium.ts';
+import { serveStatic } from './static-server.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const chromiumArgs = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic'];

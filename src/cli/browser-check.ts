@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chromiumHelp, findChromium } from './find-chromium';
+import { chromiumHelp, findChromium } from './find-chromium.ts';
 
 /**
  * Runs before the end-to-end tests: finds Chromium, or installs Debian's where it can (root with apt-get),

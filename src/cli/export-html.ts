@@ -14,9 +14,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { isLng, type Lng, languages, supportedLngs } from '../shared/languages';
-import { formatBuildError, formatBytes, titleSlug } from './export-pdf-args';
-import { inlineBuild, withLanguage, withSingleFilePolicy } from './single-file';
+import { isLng, type Lng, languages, supportedLngs } from '../shared/languages.ts';
+import { formatBuildError, formatBytes, titleSlug } from './export-pdf-args.ts';
+import { inlineBuild, withLanguage, withSingleFilePolicy } from './single-file.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 

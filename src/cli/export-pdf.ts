@@ -8,7 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { distState } from './dist-state';
+import { distState } from './dist-state.ts';
 import {
   type ExportLng,
   type ExportOptions,
@@ -21,10 +21,10 @@ import {
   titleSlug,
   UsageError,
   usage,
-} from './export-pdf-args';
-import { chromiumHelp, findChromium } from './find-chromium';
-import { withMetadata, writeFileAtomic } from './pdf-metadata';
-import { serveStatic } from './static-server';
+} from './export-pdf-args.ts';
+import { chromiumHelp, findChromium } from './find-chromium.ts';
+import { withMetadata, writeFileAtomic } from './pdf-metadata.ts';
+import { serveStatic } from './static-server.ts';
 
 /** An expected failure: its message is printed as is, without a stack trace. */
 class ExportError extends Error {

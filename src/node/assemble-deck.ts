@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Deck } from '../shared/deck';
-import { type Lng, supportedLngs } from '../shared/languages';
-import { checkParity, checkUniqueIds } from './check-parity';
-import { ContentError, type ContentProblem } from './content-error';
-import { parseSlides } from './parse-slides';
-import { renderSlide } from './render-slide';
+import type { Deck } from '../shared/deck.ts';
+import { type Lng, supportedLngs } from '../shared/languages.ts';
+import { checkParity, checkUniqueIds } from './check-parity.ts';
+import { ContentError, type ContentProblem } from './content-error.ts';
+import { parseSlides } from './parse-slides.ts';
+import { renderSlide } from './render-slide.ts';
 
 export interface SourceFile {
   lng: Lng;

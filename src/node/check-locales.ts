@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { supportedLngs } from '../shared/languages';
-import { lineOfJsonPath } from './json-locate';
+import { supportedLngs } from '../shared/languages.ts';
+import { lineOfJsonPath } from './json-text.ts';
 
 type Tree = { [key: string]: string | Tree };
 

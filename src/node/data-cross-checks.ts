@@ -3,7 +3,7 @@
  * date order, shares and counts, and event steps within their chart. They read the raw JSON defensively, so they
  * run (and report) even when the schema found other problems in the same file.
  */
-import { chartCatalog, isChartId } from '../shared/catalog';
+import { chartCatalog, isChartId } from '../shared/catalog.ts';
 import {
   COUNT_UNITS,
   type DataFileName,
@@ -11,8 +11,8 @@ import {
   STATUSES_NEEDING_CAVEAT,
   type Status,
   type Unit,
-} from '../shared/data-schema';
-import { isRecord, items, type Path, q, str } from './data-issues';
+} from '../shared/data-schema.ts';
+import { isRecord, items, type Path, q, str } from './data-issues.ts';
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

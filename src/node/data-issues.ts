@@ -3,7 +3,7 @@
  * "<what is wrong>. <what to do>." Also the small helpers for reading raw (not yet validated) JSON safely.
  */
 import type * as z from 'zod';
-import { type DataFileName, UNITS } from '../shared/data-schema';
+import { type DataFileName, UNITS } from '../shared/data-schema.ts';
 
 export interface DataProblem {
   /** Relative to the project root, e.g. "data/voyages.json". */

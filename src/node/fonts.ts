@@ -12,8 +12,8 @@ import {
 import { join, relative, sep } from 'node:path';
 import { create, type Font } from 'fontkit';
 import subsetFont, { type SubsetFontOptions } from 'subset-font';
-import type { Formatters } from '../shared/format';
-import { type Lng, supportedLngs } from '../shared/languages';
+import type { Formatters } from '../shared/format.ts';
+import { type Lng, supportedLngs } from '../shared/languages.ts';
 
 /**
  * Build-time font subsetting: the deck ships only the glyphs it can show. Every character of the slides,

@@ -1,5 +1,5 @@
-import { isSlideLayout, slideLayouts } from '../shared/slide-layouts';
-import type { ContentProblem } from './content-error';
+import { isSlideLayout, slideLayouts } from '../shared/slide-layouts.ts';
+import type { ContentProblem } from './content-error.ts';
 
 export { slideLayouts };
 
@@ -17,7 +17,6 @@ export interface SlideSource {
   /** Attributes from the `.slide:` comment, `id` included. */
   attrs: Record<string, string>;
   body: string;
-  bodyLine: number;
   notes: string;
   notesLine: number;
 }
@@ -177,7 +176,6 @@ export function parseSlides(text: string, file: string): ParseResult {
       id,
       attrs,
       body: bodyLines.join('\n').trim(),
-      bodyLine: line,
       notes,
       notesLine: notesLine || line,
     });

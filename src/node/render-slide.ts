@@ -1,10 +1,10 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { Marked } from 'marked';
-import { chartCatalog, isChartId } from '../shared/catalog';
-import type { RenderedSlide } from '../shared/deck';
-import type { ContentProblem } from './content-error';
-import { parseAttributes, type SlideSource } from './parse-slides';
+import { chartCatalog, isChartId } from '../shared/catalog.ts';
+import type { RenderedSlide } from '../shared/deck.ts';
+import type { ContentProblem } from './content-error.ts';
+import { parseAttributes, type SlideSource } from './parse-slides.ts';
 
 const window = new JSDOM('').window;
 const purify = createDOMPurify(window);

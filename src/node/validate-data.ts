@@ -15,14 +15,13 @@ import {
   type PlacesFile,
   type RoutesFile,
   type VoyagesFile,
-} from '../shared/data-schema';
-import { runCrossChecks } from './data-cross-checks';
-import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues';
-import { lineOfJsonPath } from './json-locate';
-import { findJsonSyntaxProblem } from './json-syntax';
+} from '../shared/data-schema.ts';
+import { runCrossChecks } from './data-cross-checks.ts';
+import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues.ts';
+import { findJsonSyntaxProblem, lineOfJsonPath } from './json-text.ts';
 
-export type { DataProblem } from './data-issues';
-export { formatPath } from './data-issues';
+export type { DataProblem } from './data-issues.ts';
+export { formatPath } from './data-issues.ts';
 
 export function formatDataProblem(p: DataProblem): string {
   return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path}: ${p.message}`;

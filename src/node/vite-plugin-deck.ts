@@ -1,9 +1,9 @@
 import { resolve, sep } from 'node:path';
-import type { Plugin } from 'vite';
-import type { Deck } from '../shared/deck';
-import type { Lng } from '../shared/languages';
-import { loadDeck } from './assemble-deck';
-import { addQrCodes } from './qr';
+import type { Plugin, ViteDevServer } from 'vite';
+import type { Deck } from '../shared/deck.ts';
+import type { Lng } from '../shared/languages.ts';
+import { loadDeck } from './assemble-deck.ts';
+import { addQrCodes } from './qr.ts';
 
 const virtualId = 'virtual:slides';
 const resolvedId = `\0${virtualId}`;
@@ -25,6 +25,14 @@ export interface DeckPluginOptions {
  */
 export function deckPlugin(options: DeckPluginOptions): Plugin {
   const slidesDir = resolve(options.root, 'slides') + sep;
+  // Content whose edits `npm run dev` re-checks: slides, data and locale files.
+  const contentDirs = [
+    slidesDir,
+    resolve(options.root, 'data') + sep,
+    resolve(options.root, 'src/i18n/locales') + sep,
+  ];
+  const isContent = (file: string) =>
+    contentDirs.some((dir) => file.startsWith(dir)) && (file.endsWith('.md') || file.endsWith('.json'));
   const runChecks = () => {
     for (const check of options.checks ?? []) check();
   };
@@ -52,12 +60,40 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       for (const slide of [...deck.en, ...deck.zh]) this.addWatchFile(resolve(options.root, slide.file));
       return `export default ${JSON.stringify(deck)};`;
     },
-    handleHotUpdate({ file, server }) {
-      if (!file.startsWith(slidesDir) || !file.endsWith('.md')) return undefined;
+    async handleHotUpdate({ file, server }) {
+      if (!isContent(file)) return undefined;
+      // The same checks as the build, on every edit: a broken edit shows the build's file:line message in the
+      // terminal and the browser overlay, and does not reach the page; the next good edit clears it.
+      try {
+        runChecks();
+        await compile();
+      } catch (error) {
+        reportInDev(server, error, file);
+        return [];
+      }
+      if (!file.startsWith(slidesDir)) return undefined;
       const module = server.moduleGraph.getModuleById(resolvedId);
       if (!module) return undefined;
       server.moduleGraph.invalidateModule(module);
       return [module];
     },
   };
+}
+
+/** Shows a content problem the way Vite shows a compile error: in the terminal and as the browser overlay. */
+function reportInDev(server: ViteDevServer, error: unknown, file: string): void {
+  const message = error instanceof Error ? error.message : String(error);
+  // Every message starts "<file>:<line>: …"; the overlay opens that place.
+  const at = /(?:^|\n)([^\s:]+):(\d+):/.exec(message);
+  server.config.logger.error(message, { timestamp: true, clear: false });
+  server.ws.send({
+    type: 'error',
+    err: {
+      message,
+      stack: '',
+      plugin: 'deck',
+      id: at?.[1] ?? file,
+      loc: at ? { file: at[1] ?? file, line: Number(at[2]), column: 1 } : undefined,
+    },
+  });
 }

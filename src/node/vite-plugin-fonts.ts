@@ -9,7 +9,7 @@ import {
   notoFamily,
   readDeckSources,
   writeDevFontsCss,
-} from './fonts';
+} from './fonts.ts';
 
 export const fontsModuleId = 'virtual:fonts.css';
 

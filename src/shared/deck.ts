@@ -2,7 +2,7 @@
  * The deck as the build hands it to the browser (virtual:slides): both sides use these types, neither side's
  * code.
  */
-import type { Lng } from './languages';
+import type { Lng } from './languages.ts';
 
 /** A slide as the browser receives it: safe HTML, ready to mount. */
 export interface RenderedSlide {

@@ -1,4 +1,4 @@
-import { type Lng, languages } from './languages';
+import { type Lng, languages } from './languages.ts';
 
 /**
  * Number and date formatting for the current language, all through Intl, so that one value gives

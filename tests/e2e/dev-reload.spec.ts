@@ -53,3 +53,29 @@ test('a slide edit reloads in place without losing the current slide and step', 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a broken edit shows the build error with file and line, keeps the page as it was, and clears when fixed', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  await page.goto('/?lng=en#/price-war', { timeout: 60_000 });
+  await page.waitForFunction(() => window.Reveal?.isReady(), null, { timeout: 60_000 });
+  const heading = page.locator('section.present h2');
+  const before = await heading.textContent();
+  const file = join(content, 'slides/en/04-competition.md');
+  const good = readFileSync(file, 'utf8');
+  const lines = good.split('\n');
+  const at = lines.findIndex((line) => /^## .*price war/i.test(line));
+  lines.splice(at + 1, 0, '', '<script>alert(1)</script>');
+  writeFileSync(file, lines.join('\n'));
+  const overlay = page.locator('vite-error-overlay');
+  await expect(overlay).toBeAttached({ timeout: 20_000 });
+  await expect(overlay.locator('.message')).toContainText(`slides/en/04-competition.md:${at + 3}`);
+  await expect(heading).toHaveText(before ?? '');
+  writeFileSync(file, good.replace(/^## (.*price war.*)$/im, '## Fixed: $1'));
+  await expect(heading).toContainText('Fixed:', { timeout: 20_000 });
+  await expect(overlay).not.toBeAttached();
+  await context.close();
+});

@@ -193,7 +193,7 @@ describe('broken data: one exact message per problem', () => {
     const files = realFiles();
     files['figures.json'] = '{\n  "figures": [\n    { "id": "x" "value": 1 }\n  ]\n}\n';
     expect(errorOf(files)).toBe(
-      'data/figures.json: line 3, column 17: malformed JSON: expected "," or "}" after a property value, found a string. Fix the syntax there (double quotes, commas between items, no trailing commas, no comments).',
+      'data/figures.json: line 3, column 17: malformed JSON: expected "," between items, found a string. Fix the syntax there (double quotes, commas between items, no trailing commas, no comments).',
     );
   });
 
@@ -354,7 +354,7 @@ describe('validateData reads files from disk', () => {
           file: 'data/voyages.json',
           path: 'line 1, column 32',
           message:
-            'malformed JSON: expected "," or "}" after a property value, found the end of the file. Fix the syntax there (double quotes, commas between items, no trailing commas, no comments).',
+            'malformed JSON: expected "}" to close the object, found the end of the file. Fix the syntax there (double quotes, commas between items, no trailing commas, no comments).',
         },
       ]),
     );
