@@ -16,6 +16,7 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   capcut: () => import('./capcut'),
   'routes-then-now': () => import('./routes-then-now'),
   'price-war': () => import('./price-war'),
+  'open-source': () => import('./open-source'),
 };
 
 const cache = new Map<ChartId, Promise<ChartModule>>();

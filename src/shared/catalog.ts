@@ -13,6 +13,7 @@ export const chartCatalog = {
   capcut: { steps: 3 },
   'routes-then-now': { steps: 4 },
   'price-war': { steps: 2 },
+  'open-source': { steps: 3 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

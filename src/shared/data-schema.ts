@@ -23,6 +23,7 @@ export const UNITS = [
   'countries',
   /** Yuan per million input tokens (an API price). */
   'cny-per-mtok',
+  'weeks',
 ] as const;
 /** Units that count things, so their values are whole numbers. */
 export const COUNT_UNITS: readonly Unit[] = [
@@ -34,6 +35,7 @@ export const COUNT_UNITS: readonly Unit[] = [
   'months',
   'languages',
   'countries',
+  'weeks',
 ];
 export const PLACE_KINDS = ['port', 'city', 'origin'] as const;
 export const EVENT_CHARTS = ['timeline-2024', 'capcut'] as const;

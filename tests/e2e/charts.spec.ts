@@ -11,6 +11,7 @@ const chartSlides: Record<string, number> = {
   'timeline-2024': 4,
   funding: 1,
   'price-war': 2,
+  'open-source': 3,
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
