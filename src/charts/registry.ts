@@ -17,6 +17,7 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   'routes-then-now': () => import('./routes-then-now'),
   'price-war': () => import('./price-war'),
   'open-source': () => import('./open-source'),
+  startups: () => import('./startups'),
 };
 
 const cache = new Map<ChartId, Promise<ChartModule>>();

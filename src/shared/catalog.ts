@@ -14,6 +14,7 @@ export const chartCatalog = {
   'routes-then-now': { steps: 4 },
   'price-war': { steps: 2 },
   'open-source': { steps: 3 },
+  startups: { steps: 2 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

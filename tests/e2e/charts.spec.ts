@@ -12,6 +12,7 @@ const chartSlides: Record<string, number> = {
   funding: 1,
   'price-war': 2,
   'open-source': 3,
+  startups: 2,
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
