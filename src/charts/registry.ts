@@ -18,6 +18,7 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   'price-war': () => import('./price-war'),
   'open-source': () => import('./open-source'),
   startups: () => import('./startups'),
+  'who-pays': () => import('./who-pays'),
 };
 
 const cache = new Map<ChartId, Promise<ChartModule>>();

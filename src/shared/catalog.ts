@@ -15,6 +15,7 @@ export const chartCatalog = {
   'price-war': { steps: 2 },
   'open-source': { steps: 3 },
   startups: { steps: 2 },
+  'who-pays': { steps: 3 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

@@ -38,7 +38,7 @@ export const COUNT_UNITS: readonly Unit[] = [
   'weeks',
 ];
 export const PLACE_KINDS = ['port', 'city', 'origin'] as const;
-export const EVENT_CHARTS = ['timeline-2024', 'capcut', 'startups'] as const;
+export const EVENT_CHARTS = ['timeline-2024', 'capcut', 'startups', 'who-pays'] as const;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

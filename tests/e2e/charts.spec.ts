@@ -13,6 +13,7 @@ const chartSlides: Record<string, number> = {
   'price-war': 2,
   'open-source': 3,
   startups: 2,
+  'overseas-markets': 3,
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
