@@ -19,6 +19,7 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   'open-source': () => import('./open-source'),
   startups: () => import('./startups'),
   'who-pays': () => import('./who-pays'),
+  giants: () => import('./giants'),
 };
 
 const cache = new Map<ChartId, Promise<ChartModule>>();

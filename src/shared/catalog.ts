@@ -16,6 +16,7 @@ export const chartCatalog = {
   'open-source': { steps: 3 },
   startups: { steps: 2 },
   'who-pays': { steps: 3 },
+  giants: { steps: 3 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

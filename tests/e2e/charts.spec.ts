@@ -14,6 +14,7 @@ const chartSlides: Record<string, number> = {
   'open-source': 3,
   startups: 2,
   'overseas-markets': 3,
+  'tech-giants': 3,
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');

@@ -11,6 +11,7 @@ const minimum = { any: 20, chart: 24, body: 28, sources: 16 } as const;
 /** Layouts whose emptiness is the point: one line or one number in the middle of the canvas. */
 const spaciousLayouts = new Set(['title', 'section', 'statement']);
 const chartHeroShare = 0.6;
+const visualShare = 0.6;
 
 function writeReport(lng: string, slides: SlideMeasure[]): void {
   const file = process.env.LEGIBILITY_REPORT;
@@ -94,6 +95,15 @@ for (const lng of ['en', 'zh'] as const) {
         .filter((s) => s.chartShare < chartHeroShare)
         .map((s) => `${s.id}: the chart takes ${(s.chartShare * 100).toFixed(0)} %`);
       expect(problems).toEqual([]);
+    });
+
+    test(`at least ${visualShare * 100} % of slides carry a visual (${lng})`, () => {
+      const withVisual = slides.filter((s) => s.visual).length;
+      const without = slides.filter((s) => !s.visual).map((s) => s.id);
+      expect(
+        withVisual / slides.length,
+        `slides without a visual: ${without.join(', ')}`,
+      ).toBeGreaterThanOrEqual(visualShare);
     });
   });
 }

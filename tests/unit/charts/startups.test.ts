@@ -20,7 +20,7 @@ describe('startups chart', () => {
 
   it('marks the unverified app and names the others as having none, in both languages', async () => {
     for (const [lng, expected] of [
-      ['en', ['→ PopAI†', '→ Talkie', 'no app abroad named in the article']],
+      ['en', ['→ PopAI†', '→ Talkie', 'no app abroad named']],
       ['zh', ['→ PopAI†', '→ Talkie', '原文未点名出海应用']],
     ] as const) {
       const figure = newFigure('startups');

@@ -18,7 +18,7 @@ describe('who-pays chart', () => {
 
   it('names the regions and the four reasons in each language, and says these are judgements', async () => {
     for (const [lng, expected] of [
-      ['en', ['South-East Asia · Middle East · Africa', '✓ fewer rivals', 'pay more']],
+      ['en', ['SE Asia · Middle East · Africa', '✓ fewer rivals', 'pay more']],
       ['zh', ['东南亚 · 中东 · 非洲', '✓ 对手少', '更愿付费']],
     ] as const) {
       const figure = newFigure('who-pays');
