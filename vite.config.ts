@@ -4,8 +4,9 @@ import pkg from './package.json' with { type: 'json' };
 import enUi from './src/i18n/locales/en/ui.json' with { type: 'json' };
 import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
-import { validateData } from './src/node/validate-data.ts';
+import { checkProse } from './src/node/prose-lint.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
+import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
 import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
 import { createFormatters } from './src/shared/format.ts';
@@ -15,13 +16,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the deck is published (package.json "deck.publicUrl", or DECK_PUBLIC_URL): the title and closing slides
 // show it as a QR code so the audience can follow on their phones. Empty: no QR codes.
 const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
+// data/, validated once per build (a deck check) and served to the charts as virtual:data.
+const data = dataPlugin({ dir: `${root}data` });
 
 export default defineConfig({
   plugins: [
+    data,
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
-      checks: [() => validateData(`${root}data`), () => checkLocales(root)],
+      checks: [data.check, () => checkLocales(root), () => checkProse(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),

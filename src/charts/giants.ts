@@ -1,9 +1,7 @@
-import expansionFile from '../../data/expansion.json';
-import figuresFile from '../../data/figures.json';
-import placesFile from '../../data/places.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { caveatText, type FigureRecord, formatFigureShort, pickFigure, statusLabel } from './shared/figures';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import type { MapPlace } from './shared/map-base';
 import type { Move } from './shared/map-expansion';
@@ -34,8 +32,6 @@ export interface GiantsData {
   places: MapPlace[];
 }
 
-const figures: readonly FigureRecord[] = figuresFile.figures;
-
 /** Pure layout: each card's position, shown from its move's step. */
 export function layoutGiants(data: GiantsData, step: number): { id: string; x: number; shown: number }[] {
   return data.cards.map((card, i) => ({
@@ -51,10 +47,12 @@ function where(card: GiantCard, data: GiantsData, ctx: ChartContext): string {
 }
 
 function table(data: GiantsData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const t = ctx.t;
   return {
     caption: t('charts:giants.title'),
-    head: ['company', 'date', 'where', 'figure', 'status', 'note'].map((k) => t(`charts:giants.table.${k}`)),
+    head: (['company', 'date', 'where', 'figure', 'status', 'note'] as const).map((k) =>
+      t(`charts:giants.table.${k}`),
+    ),
     rows: data.cards.map((card) => [
       card.move.company[ctx.lng],
       ctx.format.date(card.move.date),
@@ -101,7 +99,7 @@ function setup(data: GiantsData, body: ChartBody) {
   const byId = new Map(data.cards.map((c) => [c.move.id, c]));
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const t = ctx.t;
     const card = (id: string) => byId.get(id);
     when.text((d) => ctx.format.date(card(d.id)?.move.date ?? '2024'));
     company.text((d) => card(d.id)?.move.company[ctx.lng] ?? '');
@@ -112,7 +110,7 @@ function setup(data: GiantsData, body: ChartBody) {
       return c.figure.unit === 'countries' ? t('charts:giants.countries', { value }) : value;
     });
     bigNotes.forEach((node, i) => {
-      node.text((d) => t(`charts:giants.notes.${d.id}.${i}`));
+      node.text((d) => tIn(ctx, 'charts:giants.notes', `${d.id}.${i}`));
     });
     // Two places fit on the card's line; five go beneath it, two a line.
     const names = (id: string) =>
@@ -136,24 +134,26 @@ function setup(data: GiantsData, body: ChartBody) {
   };
 }
 
-const move = (id: string): Move => {
-  const hit = expansionFile.moves.find((m) => m.id === id);
-  if (!hit) throw new Error(`data/expansion.json: no move "${id}".`);
-  return hit;
-};
-
-export const data: GiantsData = {
-  cards: [
-    { move: move('tencent-go-saudi') },
-    { move: move('huawei-north-africa'), figure: pickFigure(figures, 'huawei-north-africa-plan') },
-    { move: move('alibaba-cloud'), figure: pickFigure(figures, 'alibaba-cloud-countries') },
-  ],
-  places: placesFile.places,
-};
+function select(files: ValidatedData): GiantsData {
+  const figures = files.figures.figures;
+  const move = (id: string): Move => {
+    const hit = files.expansion.moves.find((m) => m.id === id);
+    if (!hit) throw new Error(`data/expansion.json: no move "${id}".`);
+    return hit;
+  };
+  return {
+    cards: [
+      { move: move('tencent-go-saudi') },
+      { move: move('huawei-north-africa'), figure: pickFigure(figures, 'huawei-north-africa-plan') },
+      { move: move('alibaba-cloud'), figure: pickFigure(figures, 'alibaba-cloud-countries') },
+    ],
+    places: files.places.places,
+  };
+}
 
 export const chart: ChartModule<GiantsData> = defineFrameChart({
   id: 'giants',
-  data,
+  select,
   table,
   describe: (d, ctx) => ({
     cards: d.cards

@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
@@ -7,7 +7,6 @@ import {
   formatFigureShort,
   pickFigure,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -36,8 +35,6 @@ export interface OpenSourceData {
   named: string[];
   families: string[];
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 export interface OpenSourceLayout {
   /** Weeks with a Chinese model on the trending list, in the drawn rhythm (1, then 2 weeks apart). */
@@ -79,7 +76,7 @@ function describeChart(data: OpenSourceData, ctx: ChartContext): Record<string, 
 }
 
 function table(data: OpenSourceData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const t = ctx.t;
   return {
     caption: t('charts:open-source.title'),
     head: figureTableHead(ctx),
@@ -189,7 +186,7 @@ function setup(data: OpenSourceData, body: ChartBody) {
     .style('fill', chartColors.route);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const t = ctx.t;
     const now = layoutOpenSource(data, step);
     heads[0]?.text(t('charts:open-source.trendingHead'));
     heads[1]?.text(t('charts:open-source.languagesHead'));
@@ -205,16 +202,19 @@ function setup(data: OpenSourceData, body: ChartBody) {
   };
 }
 
-export const data: OpenSourceData = {
-  trending: pickFigure(figures, 'hf-trending-weeks'),
-  languages: pickFigure(figures, 'qwen-languages'),
-  named: ['zh', 'en', 'fr', 'es', 'pt', 'de', 'it', 'ru', 'ja', 'ko', 'vi', 'th', 'ar'],
-  families: ['Qwen', 'DeepSeek Coder', 'GLM', 'CogVideo'],
-};
+function select(files: ValidatedData): OpenSourceData {
+  const figures = files.figures.figures;
+  return {
+    trending: pickFigure(figures, 'hf-trending-weeks'),
+    languages: pickFigure(figures, 'qwen-languages'),
+    named: ['zh', 'en', 'fr', 'es', 'pt', 'de', 'it', 'ru', 'ja', 'ko', 'vi', 'th', 'ar'],
+    families: ['Qwen', 'DeepSeek Coder', 'GLM', 'CogVideo'],
+  };
+}
 
 export const chart: ChartModule<OpenSourceData> = defineFrameChart({
   id: 'open-source',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

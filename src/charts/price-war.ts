@@ -1,8 +1,7 @@
 import { scaleLinear } from 'd3';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { type FigureRecord, figureRow, figureTableHead, pickFigure, statusLabel } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -35,8 +34,6 @@ export interface PriceRow {
 export interface PriceWarData {
   rows: PriceRow[];
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 export interface PriceBar {
   key: PriceRow['key'];
@@ -77,7 +74,7 @@ export function layoutPriceWar(data: PriceWarData, step: number): PriceBar[] {
 const dagger = (figure: FigureRecord | undefined): string => (figure && figure.status === 'U' ? '†' : '');
 
 function price(figure: FigureRecord | undefined, ctx: ChartContext): string {
-  const t = translator(ctx);
+  const t = ctx.t;
   if (!figure) return t('charts:price-war.unknown');
   if (figure.value === 0) return t('charts:price-war.free');
   const value = ctx.format.number(figure.value);
@@ -85,7 +82,7 @@ function price(figure: FigureRecord | undefined, ctx: ChartContext): string {
 }
 
 function label(row: PriceRow, step: number, ctx: ChartContext): string {
-  const t = translator(ctx);
+  const t = ctx.t;
   if (row.before && step < 1) return t('charts:price-war.before', { value: price(row.before, ctx) });
   if (row.before && row.after) {
     // Whole percent points, rounded down as the sources state the cut (97 %, not 98 %).
@@ -96,7 +93,7 @@ function label(row: PriceRow, step: number, ctx: ChartContext): string {
 }
 
 function describeChart(data: PriceWarData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const t = ctx.t;
   return {
     rows: data.rows
       .map((row) => `${t(`charts:price-war.rows.${row.key}`)}: ${label(row, 2, ctx)}`)
@@ -105,7 +102,7 @@ function describeChart(data: PriceWarData, ctx: ChartContext): Record<string, st
 }
 
 function table(data: PriceWarData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const t = ctx.t;
   const rows: string[][] = [];
   for (const row of data.rows) {
     const name = t(`charts:price-war.rows.${row.key}`);
@@ -176,7 +173,7 @@ function setup(data: PriceWarData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const t = ctx.t;
     const layout = layoutPriceWar(data, step);
     const byKey = new Map(layout.map((bar) => [bar.key, bar]));
     const rowOf = new Map(data.rows.map((row) => [row.key, row]));
@@ -210,24 +207,27 @@ function setup(data: PriceWarData, body: ChartBody) {
   };
 }
 
-export const data: PriceWarData = {
-  rows: [
-    { key: 'deepseek', from: 0, after: pickFigure(figures, 'price-deepseek-v2') },
-    {
-      key: 'qwen',
-      from: 0,
-      before: pickFigure(figures, 'price-qwen-long-before'),
-      after: pickFigure(figures, 'price-qwen-long-after'),
-    },
-    { key: 'doubao', from: 1, after: pickFigure(figures, 'price-doubao') },
-    { key: 'ernie', from: 1, after: pickFigure(figures, 'price-ernie-speed') },
-    { key: 'hunyuan', from: 1 },
-  ],
-};
+function select(files: ValidatedData): PriceWarData {
+  const figures = files.figures.figures;
+  return {
+    rows: [
+      { key: 'deepseek', from: 0, after: pickFigure(figures, 'price-deepseek-v2') },
+      {
+        key: 'qwen',
+        from: 0,
+        before: pickFigure(figures, 'price-qwen-long-before'),
+        after: pickFigure(figures, 'price-qwen-long-after'),
+      },
+      { key: 'doubao', from: 1, after: pickFigure(figures, 'price-doubao') },
+      { key: 'ernie', from: 1, after: pickFigure(figures, 'price-ernie-speed') },
+      { key: 'hunyuan', from: 1 },
+    ],
+  };
+}
 
 export const chart: ChartModule<PriceWarData> = defineFrameChart({
   id: 'price-war',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

@@ -1,25 +1,17 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
-import expansionFile from '../../data/expansion.json';
-import placesFile from '../../data/places.json';
-import routesFile from '../../data/routes.json';
-import voyagesFile from '../../data/voyages.json';
-import { chartCatalog } from '../shared/catalog';
+import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
-import { translator } from './shared/i18n';
-import { createChartInstance } from './shared/instance';
 import {
   basePaths,
   countries,
-  drawBase,
-  drawHeader,
   type MapPlace,
   type MapText,
   mapColors,
   placeIndex,
   placeOf,
   type Size,
-  setHeader,
 } from './shared/map-base';
+import { defineMapChart } from './shared/map-chart';
 import type { Move, Region } from './shared/map-expansion';
 import { type PlacedLabel, placeLabels, pointBox, type SpotName } from './shared/map-labels';
 import {
@@ -32,10 +24,8 @@ import {
   type PointMark,
   type StrokeMark,
 } from './shared/map-marks';
-import { makeSchedule, settled } from './shared/map-steps';
-import type { Route } from './shared/map-voyages';
-import { shortName } from './shared/map-voyages';
-import type { ChartContext, ChartInstance, ChartModule, ChartTable } from './types';
+import type { ChartContext, ChartModule, ChartTable } from './types';
+import { type Route, shortName } from './voyages-map';
 
 /**
  * The payoff of the frame: the 2024 moves laid over Zheng He's routes. Step 0 is the 1405 course (Nanjing to
@@ -306,13 +296,13 @@ export function layoutRoutes(
 }
 
 export function routesTable(data: RoutesData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   const index = placeIndex(data.places);
   const name = (id: string): string => placeOf(index, id).name[ctx.lng];
   const moves = new Map(data.moves.map((m) => [m.id, m]));
   return {
     caption: t('maps:routes.title'),
-    head: ['step', 'then', 'now'].map((k) => t(`maps:routes.table.${k}`)),
+    head: (['step', 'then', 'now'] as const).map((k) => t(`maps:routes.table.${k}`)),
     rows: [...data.echoes]
       .sort((a, b) => a.step - b.step)
       .map((e) => [
@@ -327,65 +317,37 @@ export function routesTable(data: RoutesData, ctx: ChartContext): ChartTable {
   };
 }
 
-function mountRoutes(el: HTMLElement, data: RoutesData, ctx: ChartContext): ChartInstance {
-  const size = defaults.size;
-  return createChartInstance({
-    el,
-    ctx,
-    steps: chart.steps,
-    ...size,
-    titleKey: 'maps:routes.title',
-    descKey: 'maps:routes.desc',
-    table: (c) => routesTable(data, c),
-    setup(body) {
-      drawBase(body, size, layoutRoutes(data, 0, ctx.lng, size));
-      const areaLayer = body.append('g').attr('class', 'map-areas').attr('aria-hidden', 'true');
-      const routeLayer = body.append('g').attr('class', 'map-routes').attr('aria-hidden', 'true');
-      const arcLayer = body.append('g').attr('class', 'map-arcs map-arcs-now').attr('aria-hidden', 'true');
-      const pointLayer = body.append('g').attr('class', 'map-points').attr('aria-hidden', 'true');
-      const labelLayer = body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true');
-      const header = drawHeader(body, size);
-      let shown = 0;
-      return (n, c, animate) => {
-        const model = layoutRoutes(data, n, c.lng, size);
-        const t = translator(c);
-        setHeader(
-          header,
-          size,
-          t('maps:routes.title'),
-          model.echo ? model.echo.name[c.lng] : t('maps:routes.start'),
-          n === 0 ? c.format.years(1405, 1407) : c.format.date('2024'),
-        );
-        const schedule = animate
-          ? makeSchedule([...model.areas, ...model.legs, ...model.arcs, ...model.points], shown, n)
-          : null;
-        const ends: Promise<void>[] = [];
-        drawAreas(areaLayer, model.areas, schedule, ends);
-        drawStrokes(routeLayer, model.legs, schedule, ends);
-        drawStrokes(arcLayer, model.arcs, schedule, ends);
-        // The 2024 arcs in vermilion, apart from the gold routes of the voyages.
-        arcLayer.selectAll('.map-line').attr('stroke', mapColors.accent);
-        drawPoints(pointLayer, model.points, schedule, ends);
-        drawLabels(labelLayer, model.labels, model.placed, defaults.labelSize, schedule, ends);
-        shown = n;
-        return settled(ends);
-      };
-    },
-  });
-}
-
-export const chart: ChartModule<RoutesData> = {
+export const chart: ChartModule<RoutesData> = defineMapChart({
   id: 'routes-then-now',
-  steps: chartCatalog['routes-then-now'].steps,
-  data: {
-    places: placesFile.places,
-    routes: voyagesFile.routes,
-    moves: expansionFile.moves,
-    regions: expansionFile.regions,
-    start: routesFile.start,
-    echoes: routesFile.echoes,
-    caveat: routesFile.caveat,
-  },
-  mount: mountRoutes,
+  key: 'routes',
+  size: defaults.size,
+  select: (files: ValidatedData) => ({
+    places: files.places.places,
+    routes: files.voyages.routes,
+    moves: files.expansion.moves,
+    regions: files.expansion.regions,
+    start: files.routes.start,
+    echoes: files.routes.echoes,
+    caveat: files.routes.caveat,
+  }),
   table: routesTable,
-};
+  layout: layoutRoutes,
+  layers: (body) => ({
+    areas: body.append('g').attr('class', 'map-areas').attr('aria-hidden', 'true'),
+    routes: body.append('g').attr('class', 'map-routes').attr('aria-hidden', 'true'),
+    arcs: body.append('g').attr('class', 'map-arcs map-arcs-now').attr('aria-hidden', 'true'),
+    points: body.append('g').attr('class', 'map-points').attr('aria-hidden', 'true'),
+    labels: body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true'),
+  }),
+  badge: (_, layout, ctx) => (layout.echo ? ctx.format.date('2024') : ctx.format.years(1405, 1407)),
+  timed: (layout) => [...layout.areas, ...layout.legs, ...layout.arcs, ...layout.points],
+  draw(layers, layout, _, schedule, ends) {
+    drawAreas(layers.areas, layout.areas, schedule, ends);
+    drawStrokes(layers.routes, layout.legs, schedule, ends);
+    drawStrokes(layers.arcs, layout.arcs, schedule, ends);
+    // The 2024 arcs in vermilion, apart from the gold routes of the voyages.
+    layers.arcs.selectAll('.map-line').attr('stroke', mapColors.accent);
+    drawPoints(layers.points, layout.points, schedule, ends);
+    drawLabels(layers.labels, layout.labels, layout.placed, defaults.labelSize, schedule, ends);
+  },
+});

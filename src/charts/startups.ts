@@ -1,7 +1,7 @@
-import eventsFile from '../../data/events.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { caveatText, type EventRecord, statusLabel } from './shared/figures';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -20,8 +20,10 @@ const GAP_Y = 40;
 const X0 = -70;
 const Y0 = 30;
 
+export type StartupKey = '01ai' | 'baichuan' | 'zhipu' | 'moonshot' | 'minimax' | 'stepfun';
+
 export interface Startup {
-  key: string;
+  key: StartupKey;
   /** The home city (data/places.json origin id), for the card's second line. */
   city: 'beijing' | 'shanghai';
   /** The events.json id of the product it takes abroad, if the article names one. */
@@ -34,7 +36,7 @@ export interface StartupsData {
 }
 
 export interface StartupCard {
-  key: string;
+  key: StartupKey;
   x: number;
   y: number;
   shown: number;
@@ -61,27 +63,29 @@ export function layoutStartups(data: StartupsData, step: number): StartupCard[] 
 const mark = (event: EventRecord | undefined): string => (event && event.status === 'U' ? '†' : '');
 
 function describeChart(data: StartupsData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const t = ctx.t;
   return {
     names: ctx.format.list(data.startups.map((s) => t(`charts:startups.names.${s.key}`))),
     products: ctx.format.list(
-      data.products.map((p) => `${t(`charts:startups.products.${p.id}`)} (${statusLabel(p, ctx)})`),
+      data.products.map((p) => `${tIn(ctx, 'charts:startups.products', p.id)} (${statusLabel(p, ctx)})`),
     ),
   };
 }
 
 function table(data: StartupsData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const t = ctx.t;
   const byId = new Map(data.products.map((p) => [p.id, p]));
   return {
     caption: t('charts:startups.title'),
-    head: ['company', 'city', 'product', 'status', 'note'].map((k) => t(`charts:startups.table.${k}`)),
+    head: (['company', 'city', 'product', 'status', 'note'] as const).map((k) =>
+      t(`charts:startups.table.${k}`),
+    ),
     rows: data.startups.map((s) => {
       const product = s.product ? byId.get(s.product) : undefined;
       return [
         t(`charts:startups.names.${s.key}`),
         t(`charts:startups.cities.${s.city}`),
-        product ? t(`charts:startups.products.${product.id}`) : t('charts:startups.none'),
+        product ? tIn(ctx, 'charts:startups.products', product.id) : t('charts:startups.none'),
         product ? statusLabel(product, ctx) : '',
         product ? caveatText(product, ctx) : '',
       ];
@@ -135,7 +139,7 @@ function setup(data: StartupsData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const t = ctx.t;
     const layout = layoutStartups(data, step);
     const byKey = new Map(layout.map((c) => [c.key, c]));
     const card = (d: StartupCard) => byKey.get(d.key) ?? d;
@@ -143,10 +147,10 @@ function setup(data: StartupsData, body: ChartBody) {
     names.text((d) => t(`charts:startups.names.${d.key}`));
     cities.text((d) => t(`charts:startups.cities.${cityOf.get(d.key) ?? 'beijing'}`));
     productName.text((d) =>
-      d.product ? `→ ${t(`charts:startups.products.${d.product.id}`)}${mark(d.product)}` : '',
+      d.product ? `→ ${tIn(ctx, 'charts:startups.products', d.product.id)}${mark(d.product)}` : '',
     );
     productNote.text((d) =>
-      d.product ? t(`charts:startups.kinds.${d.product.id}`) : t('charts:startups.none'),
+      d.product ? tIn(ctx, 'charts:startups.kinds', d.product.id) : t('charts:startups.none'),
     );
     return Promise.all([
       stepTransition(cards, animate, (s) => s.style('opacity', (d) => card(d).shown)),
@@ -155,23 +159,24 @@ function setup(data: StartupsData, body: ChartBody) {
   };
 }
 
-const products: EventRecord[] = eventsFile.events.filter((e) => e.chart === 'startups');
-
-export const data: StartupsData = {
-  startups: [
-    { key: '01ai', city: 'beijing', product: 'popai' },
-    { key: 'baichuan', city: 'beijing' },
-    { key: 'zhipu', city: 'beijing' },
-    { key: 'moonshot', city: 'beijing' },
-    { key: 'minimax', city: 'shanghai', product: 'talkie' },
-    { key: 'stepfun', city: 'shanghai' },
-  ],
-  products,
-};
+function select(files: ValidatedData): StartupsData {
+  const products: EventRecord[] = files.events.events.filter((e) => e.chart === 'startups');
+  return {
+    startups: [
+      { key: '01ai', city: 'beijing', product: 'popai' },
+      { key: 'baichuan', city: 'beijing' },
+      { key: 'zhipu', city: 'beijing' },
+      { key: 'moonshot', city: 'beijing' },
+      { key: 'minimax', city: 'shanghai', product: 'talkie' },
+      { key: 'stepfun', city: 'shanghai' },
+    ],
+    products,
+  };
+}
 
 export const chart: ChartModule<StartupsData> = defineFrameChart({
   id: 'startups',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

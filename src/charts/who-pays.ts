@@ -1,7 +1,6 @@
-import eventsFile from '../../data/events.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { caveatText, type EventRecord, statusLabel } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, fontSize } from './shared/tokens';
 import { stepTransition } from './shared/transition';
@@ -32,7 +31,7 @@ export function layoutWhoPays(data: WhoPaysData, step: number): Record<string, n
 }
 
 function summary(id: string, ctx: ChartContext): string {
-  const t = translator(ctx);
+  const t = ctx.t;
   if (id === 'consumers')
     return `${t('charts:who-pays.consumers.head')}: ${t('charts:who-pays.consumers.big')}`;
   if (id === 'b2b-b2g') {
@@ -43,7 +42,7 @@ function summary(id: string, ctx: ChartContext): string {
 }
 
 function table(data: WhoPaysData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const t = ctx.t;
   return {
     caption: t('charts:who-pays.title'),
     head: [
@@ -113,7 +112,7 @@ function setup(data: WhoPaysData, body: ChartBody) {
   const eItems = text(edge, LEFT_X, EDGE_Y + 86, fontSize.value, { bold: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const t = ctx.t;
     cHead.text(t('charts:who-pays.consumers.head'));
     cBig.text(t('charts:who-pays.consumers.big'));
     cWhere.text(t('charts:who-pays.consumers.where'));
@@ -122,8 +121,8 @@ function setup(data: WhoPaysData, body: ChartBody) {
     cApps.text(t('charts:who-pays.consumers.apps'));
     bHead.text(t('charts:who-pays.b2b-b2g.head'));
     bRegions.text(t('charts:who-pays.b2b-b2g.regions'));
-    bReasons.forEach((node, i) => {
-      node.text(`✓ ${t(`charts:who-pays.b2b-b2g.reasons.${REASONS[i]}`)}`);
+    REASONS.forEach((reason, i) => {
+      bReasons[i]?.text(`✓ ${t(`charts:who-pays.b2b-b2g.reasons.${reason}`)}`);
     });
     eHead.text(t('charts:who-pays.edge.head'));
     eItems.text(t('charts:who-pays.edge.items'));
@@ -139,11 +138,13 @@ function setup(data: WhoPaysData, body: ChartBody) {
   };
 }
 
-export const data: WhoPaysData = { parts: eventsFile.events.filter((e) => e.chart === 'who-pays') };
+function select(files: ValidatedData): WhoPaysData {
+  return { parts: files.events.events.filter((e) => e.chart === 'who-pays') };
+}
 
 export const chart: ChartModule<WhoPaysData> = defineFrameChart({
   id: 'who-pays',
-  data,
+  select,
   table,
   describe: (d, ctx) => ({ parts: d.parts.map((p) => summary(p.id, ctx)).join('; ') }),
   setup,

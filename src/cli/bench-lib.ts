@@ -5,6 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { escapeHtml } from '../node/html.ts';
+import { splitSlides } from '../node/parse-slides.ts';
 
 // ─── statistics ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -54,6 +55,7 @@ export function classifyFile(path: string): ByteCategory {
 export function classifyModule(id: string): 'js' | 'data' | 'content' {
   const path = id.replace(/\\/g, '/').split('?')[0] ?? id;
   if (path.includes('virtual:slides')) return 'content';
+  if (path.includes('virtual:data')) return 'data';
   if (/\/src\/i18n\/locales\/.+\.json$/.test(path)) return 'content';
   if (path.endsWith('.json')) return 'data';
   return 'js';
@@ -185,20 +187,13 @@ export interface SlideFileText {
   text: string;
 }
 
-const fenceLine = /^\s*(```|~~~)/;
-const separatorLine = /^---\s*$/;
 const slideIdAttribute = /(<!--\s*\.slide:[^\n]*?\sid=")([a-z][a-z0-9-]*)(")/;
 
-/** A slide file's slides as text, split at `---` lines outside code fences, as the slide parser does. */
+/** A slide file's slides as text, split where the slide parser splits them. */
 export function splitSlideChunks(text: string): string[] {
-  const chunks: string[][] = [[]];
-  let inFence = false;
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (fenceLine.test(line)) inFence = !inFence;
-    if (!inFence && separatorLine.test(line)) chunks.push([]);
-    else chunks.at(-1)!.push(line);
-  }
-  return chunks.map((c) => c.join('\n').trim()).filter((c) => c !== '');
+  return splitSlides(text)
+    .map((chunk) => chunk.lines.join('\n').trim())
+    .filter((chunk) => chunk !== '');
 }
 
 /** The id in a slide's `<!-- .slide: id="…" -->` comment, or null. */

@@ -17,7 +17,7 @@ export interface CspPluginOptions {
 export function cspPlugin(options: CspPluginOptions): Plugin {
   let policy = '';
   return {
-    name: 'deck-csp',
+    name: 'deck:csp',
     apply: 'build',
     buildStart() {
       policy = deckPolicy(options.layout, options.revealDir);

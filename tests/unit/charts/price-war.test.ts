@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutPriceWar } from '../../../src/charts/price-war';
-import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
+import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
+
+const data = dataOf(chart);
 
 describe('price-war chart', () => {
-  standardChartTests(chart, chartCatalog['price-war'].steps);
+  standardChartTests(chart);
 
   it('starts with DeepSeek against Qwen-Long’s old price, then shrinks Qwen-Long to scale as the others follow', () => {
-    const at = (step: number) => new Map(layoutPriceWar(chart.data, step).map((bar) => [bar.key, bar]));
+    const at = (step: number) => new Map(layoutPriceWar(data, step).map((bar) => [bar.key, bar]));
     const [zero, one, two] = [at(0), at(1), at(2)];
     expect([...zero.values()].filter((b) => b.shown).map((b) => b.key)).toEqual(['deepseek', 'qwen']);
     expect([...one.values()].every((b) => b.shown === 1)).toBe(true);
@@ -28,7 +29,7 @@ describe('price-war chart', () => {
       ['zh', ['约 1 元†', '0.5 元  （−97%）', '免费', '0.8 元', '跟进降价，价格未核实 †']],
     ] as const) {
       const figure = newFigure('price-war');
-      const instance = chart.mount(figure, chart.data, contextFor(lng));
+      const instance = chart.mount(figure, data, contextFor(lng));
       await instance.step(2, { animate: false });
       const texts = textsOf(figure);
       for (const text of expected) expect(texts).toContain(text);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chart, layoutRoutes } from '../../../src/charts/routes-then-now';
 import { chartCatalog } from '../../../src/shared/catalog';
 import {
+  dataOf,
   drawnStrokes,
   geometryOf,
   labelTexts,
@@ -13,8 +14,10 @@ import {
   visible,
 } from './map-harness';
 
+const data = dataOf(chart);
+
 const on = (step: number) => {
-  const model = layoutRoutes(chart.data, step, 'en');
+  const model = layoutRoutes(data, step, 'en');
   return {
     legs: model.legs.filter((l) => l.on).length,
     arcs: model.arcs.filter((a) => a.on).map((a) => a.id),
@@ -26,9 +29,9 @@ const on = (step: number) => {
 describe('routes-then-now', () => {
   it('has the catalog step count, one step per pairing, and a table row per step', () => {
     expect(chart.steps).toBe(chartCatalog['routes-then-now'].steps);
-    expect(chart.data.echoes.map((e) => e.step)).toEqual([1, 2, 3, 4]);
+    expect(data.echoes.map((e) => e.step)).toEqual([1, 2, 3, 4]);
     for (const lng of lngs) {
-      const table = chart.table(chart.data, mapContext(lng));
+      const table = chart.table(data, mapContext(lng));
       expect(table.rows).toHaveLength(4);
       for (const row of table.rows) expect(row).toHaveLength(table.head.length);
     }
@@ -37,7 +40,7 @@ describe('routes-then-now', () => {
   for (const lng of lngs) {
     it(`draws every step in ${lng} (snapshot), each adding to the one before`, async () => {
       const figure = newFigure(chart.id);
-      const instance = chart.mount(figure, chart.data, mapContext(lng));
+      const instance = chart.mount(figure, data, mapContext(lng));
       let before = -1;
       for (let step = 0; step <= chart.steps; step += 1) {
         await instance.step(step, { animate: false });
@@ -73,7 +76,7 @@ describe('routes-then-now', () => {
     expect(on(4).points).toEqual(expect.arrayContaining(['mogadishu', 'malindi', 'marrakech', 'cairo']));
     expect(on(4).arcs).toHaveLength(4);
     // Each step's 2024 arc starts once its own route has arrived.
-    const model = layoutRoutes(chart.data, 4, 'en');
+    const model = layoutRoutes(data, 4, 'en');
     for (const arc of model.arcs) {
       const legsEnd = Math.max(
         0,
@@ -95,7 +98,7 @@ describe('routes-then-now', () => {
 
   it('is an accessible image, its text large enough, with the step named in the header', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('zh'));
+    const instance = chart.mount(figure, data, mapContext('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toBe('0 0 1160 540');
@@ -114,7 +117,7 @@ describe('routes-then-now', () => {
 
   it('relabels on setContext without moving any mark', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     await instance.step(4, { animate: false });
     const geometry = geometryOf(figure);
     expect(labelTexts(figure)).toContain('Malindi');
@@ -122,7 +125,7 @@ describe('routes-then-now', () => {
     expect(geometryOf(figure)).toEqual(geometry);
     expect(labelTexts(figure)).toContain('麻林');
     const fresh = newFigure(chart.id);
-    const direct = chart.mount(fresh, chart.data, mapContext('zh'));
+    const direct = chart.mount(fresh, data, mapContext('zh'));
     await direct.step(4, { animate: false });
     expect(normalisedSvg(figure)).toBe(normalisedSvg(fresh));
     instance.destroy();
@@ -131,7 +134,7 @@ describe('routes-then-now', () => {
 
   it('lands at once with reduced motion', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en', true));
+    const instance = chart.mount(figure, data, mapContext('en', true));
     const done = instance.step(4);
     expect(drawnStrokes(figure)).toBe(on(4).legs + on(4).arcs.length);
     expect(visible(figure, '.map-point')).toContain('cairo');
@@ -141,7 +144,7 @@ describe('routes-then-now', () => {
 
   it('sails the route before the 2024 arc lands, and takes both back going back', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, mapContext('en'));
+    const instance = chart.mount(figure, data, mapContext('en'));
     await instance.step(2, { animate: false });
     const forward = instance.step(3);
     expect(visible(figure, '.map-point')).not.toContain('riyadh');

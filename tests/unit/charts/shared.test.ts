@@ -39,12 +39,12 @@ describe('createFrame', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-labelledby')).toBe('f1-title');
     expect(svg.getAttribute('aria-describedby')).toBe('f1-desc');
-    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^Funding for Chinese AI start-ups/);
+    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^Funding for Chinese AI startups/);
     expect(el.querySelector('#f1-desc')?.textContent).toBe('Timeline of 2024. X');
     expect(svg.getAttribute('lang')).toBe('en');
 
     frame.setContext(contextFor('zh'));
-    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^中国AI初创企业融资/);
+    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^中国 AI 初创企业融资/);
     expect(svg.getAttribute('lang')).toBe('zh-CN');
     frame.destroy();
     frame.destroy();
@@ -53,7 +53,13 @@ describe('createFrame', () => {
 
   it('gives every frame its own ids', () => {
     const el = newFigure('test');
-    const options = { width: 10, height: 10, ctx: contextFor('en'), titleKey: 'a', descKey: 'b' };
+    const options = {
+      width: 10,
+      height: 10,
+      ctx: contextFor('en'),
+      titleKey: 'charts:funding.title',
+      descKey: 'charts:funding.desc',
+    } as const;
     const [a, b] = [createFrame(el, options), createFrame(el, options)];
     expect(a.svg.attr('aria-labelledby')).not.toBe(b.svg.attr('aria-labelledby'));
   });
@@ -139,9 +145,9 @@ describe('figure formatting', () => {
     const en = contextFor('en');
     const zh = contextFor('zh');
     expect(formatFigure(figure({ atLeast: true }), en)).toBe('more than 197');
-    expect(formatFigure(figure({ atLeast: true }), zh)).toBe('超过197');
+    expect(formatFigure(figure({ atLeast: true }), zh)).toBe('超过 197');
     expect(formatFigureShort(figure({ atLeast: true }), en)).toBe('197+');
-    expect(formatFigure(figure({ unit: 'share', value: 0.7, approx: true }), zh)).toBe('约70%');
+    expect(formatFigure(figure({ unit: 'share', value: 0.7, approx: true }), zh)).toBe('约 70%');
     expect(formatFigureShort(figure({ unit: 'usd', value: 24.9e9, status: 'C' }), en)).toBe('US$24.9B*');
     expect(formatFigureShort(figure({ unit: 'usd', value: 24.9e9, status: 'C' }), zh)).toBe('249亿美元*');
   });
