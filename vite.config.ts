@@ -9,6 +9,7 @@ import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
 import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
+import { ogPlugin } from './src/node/vite-plugin-og.ts';
 import { createFormatters } from './src/shared/format.ts';
 import { slideLayout } from './src/shared/layout.ts';
 
@@ -30,10 +31,15 @@ export default defineConfig({
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
     }),
     cspPlugin({ layout: slideLayout }),
+    // Link previews (Open Graph, Twitter card); their images come from `npm run export:og` (part of `npm run build`).
+    ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
     fontsPlugin({ root, format: createFormatters }),
   ],
   build: {
+    // Rolldown's timing notice appears only on a loaded machine and names our slowest plugin; the build's own
+    // output is the list of files. Keep `vite build` quiet so a shared CI box prints the same as a quiet one.
+    rolldownOptions: { checks: { bundlerTimings: false } },
     target: 'es2022',
     // Fonts stay files (not data: URLs) so the Content-Security-Policy needs no data: source.
     assetsInlineLimit: 0,

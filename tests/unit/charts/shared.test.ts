@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isoMidpoint, monthLabel } from '../../../src/charts/shared/dates';
 import { formatFigure, formatFigureShort, shortSource } from '../../../src/charts/shared/figures';
 import { createFrame } from '../../../src/charts/shared/frame';
+import { createChartInstance } from '../../../src/charts/shared/instance';
 import { removeTable, renderTable } from '../../../src/charts/shared/table';
 import { chartColors } from '../../../src/charts/shared/tokens';
 import { clampStep, interruptSteps, stepTransition } from '../../../src/charts/shared/transition';
@@ -62,6 +63,34 @@ describe('createFrame', () => {
     } as const;
     const [a, b] = [createFrame(el, options), createFrame(el, options)];
     expect(a.svg.attr('aria-labelledby')).not.toBe(b.svg.attr('aria-labelledby'));
+  });
+});
+
+describe('createChartInstance', () => {
+  it('reports a draw that failed after mount or relabel on the next step, instead of swallowing it', async () => {
+    const el = newFigure('test');
+    let calls = 0;
+    const instance = createChartInstance({
+      el,
+      ctx: contextFor('en'),
+      steps: 2,
+      width: 10,
+      height: 10,
+      titleKey: 'charts:funding.title',
+      descKey: 'charts:funding.desc',
+      table: () => ({ caption: 'c', head: ['a'], rows: [['1']] }),
+      // Draws fine on mount and on the first step; the relabel's draw fails after the text is set.
+      setup: () => () => {
+        calls += 1;
+        return calls === 3 ? Promise.reject(new Error('relabel failed')) : Promise.resolve();
+      },
+    });
+    await expect(instance.step(1)).resolves.toBeUndefined();
+    instance.setContext(contextFor('zh'));
+    await Promise.resolve();
+    await expect(instance.step(2)).rejects.toThrow('relabel failed');
+    instance.destroy();
+    el.remove();
   });
 });
 
