@@ -79,7 +79,7 @@ export interface VoyagesData {
  * The Ming name alone on the map ("Champa", "占城"), so labels stay short in both languages; the table
  * keeps the full "Champa (Qui Nhon)" / "占城（归仁）".
  */
-function shortName(name: string): string {
+export function shortName(name: string): string {
   return name.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '') || name;
 }
 
