@@ -36,6 +36,7 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 const fileLng = document.querySelector<HTMLMetaElement>('meta[name="deck-default-lng"]')?.content;
 const lng = detectLanguage({
   search: window.location.search,
+  page: matchLanguage(document.documentElement.dataset.pageLng),
   stored: fileLng ?? readSetting(languageKey),
   browser: navigator.languages,
 });

@@ -581,7 +581,8 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const urls = {
       oursEn: `${servers.ours.origin}/?lng=en`,
-      oursZh: `${servers.ours.origin}/?lng=zh`,
+      // The zh page itself (src/node/first-slide.ts); /?lng=zh would be sent there by its inline script.
+      oursZh: `${servers.ours.origin}/zh.html`,
       floorEn: `${servers.floor.origin}/`,
       floorZh: `${servers.floor.origin}/zh.html`,
       synthEn: `${servers.synth.origin}/?lng=en`,

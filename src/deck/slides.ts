@@ -19,12 +19,26 @@ export function mountSlides(
   lng: Lng,
   notes: NotesSource,
 ): void {
+  // The build writes the first slide into the page (src/node/first-slide.ts): take that element over as it is,
+  // so what is already painted stays put; its content is only rewritten when it is not this language's.
+  const prerendered = container.querySelector<HTMLElement>(':scope > section[data-prerendered]');
   const sections = slides.map((slide) => {
+    const htmlLang = languages[lng].htmlLang;
+    const content = slide.html + notesHtml(slide.id, notes);
+    if (prerendered?.id === slide.id && prerendered.lang === htmlLang) {
+      const aside = prerendered.querySelector(':scope > aside.notes');
+      if (aside?.getAttribute('lang') !== languages[notes.lng].htmlLang) {
+        aside?.remove();
+        prerendered.insertAdjacentHTML('beforeend', notesHtml(slide.id, notes));
+      }
+      prerendered.removeAttribute('data-prerendered');
+      return prerendered;
+    }
     const section = document.createElement('section');
     section.id = slide.id;
     for (const [name, value] of Object.entries(slide.attrs)) section.setAttribute(name, value);
-    section.setAttribute('lang', languages[lng].htmlLang);
-    section.innerHTML = slide.html + notesHtml(slide.id, notes);
+    section.setAttribute('lang', htmlLang);
+    section.innerHTML = content;
     return section;
   });
   container.replaceChildren(...sections);

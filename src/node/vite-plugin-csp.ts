@@ -1,11 +1,13 @@
 import type { Plugin } from 'vite';
-import { deckPolicy, type PrintLayout } from './csp.ts';
+import { deckPolicy, type InlineSources, type PrintLayout } from './csp.ts';
 
 export interface CspPluginOptions {
   /** The deck's reveal width, height and margin: the print view's stylesheet hashes depend on them. */
   layout: PrintLayout;
   /** Where reveal.js is installed (default: resolved from the working directory). */
   revealDir?: string;
+  /** The deck's own inline code (the prerendered pages' critical CSS and language script), allowed by hash. */
+  inline?: Partial<InlineSources>;
 }
 
 /**
@@ -19,7 +21,7 @@ export function cspPlugin(options: CspPluginOptions): Plugin {
     name: 'deck-csp',
     apply: 'build',
     buildStart() {
-      policy = deckPolicy(options.layout, options.revealDir);
+      policy = deckPolicy(options.layout, options.revealDir, options.inline);
     },
     transformIndexHtml: {
       order: 'post',
