@@ -6,8 +6,8 @@ import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
 import { criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
 import { interFamily, notoFamily } from './src/node/fonts.ts';
-import { validateData } from './src/node/validate-data.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
+import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
 import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
 import { createFormatters } from './src/shared/format.ts';
@@ -18,18 +18,21 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the deck is published (package.json "deck.publicUrl", or DECK_PUBLIC_URL): the title and closing slides
 // show it as a QR code so the audience can follow on their phones. Empty: no QR codes.
 const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
+// data/, validated once per build (a deck check) and served to the charts as virtual:data.
+const data = dataPlugin({ dir: `${root}data` });
 // The first slide of each language is written into its page, laid out by this inline CSS; the inline script
 // sends a visitor to their language's page (src/node/first-slide.ts). Both are allowed by hash in the CSP.
 const firstPaint = { css: criticalCss(slideLayout), script: languageRedirectScript(languageStorageKey) };
 
 export default defineConfig({
   plugins: [
+    data,
     // Before the deck plugin: its pages are written from the page with the policy already in it.
     cspPlugin({ layout: slideLayout, inline: { scripts: [firstPaint.script], styles: [firstPaint.css] } }),
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
-      checks: [() => validateData(`${root}data`), () => checkLocales(root)],
+      checks: [data.check, () => checkLocales(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
       pages: {

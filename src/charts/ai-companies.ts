@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
@@ -9,9 +9,8 @@ import {
   pickFigure,
   shortSource,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -38,8 +37,6 @@ export interface AiCompaniesData {
   china: FigureRecord;
   abroad: FigureRecord;
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 /** 0 = the world, 1 = in China, 2 = abroad: the step at which a square or label takes its colour. */
 export type Tier = 0 | 1 | 2;
@@ -81,7 +78,7 @@ interface TierLabel {
 }
 
 function tierLabels(data: AiCompaniesData, ctx: ChartContext): TierLabel[] {
-  const t = translator(ctx);
+  const { t } = ctx;
   const share = (part: FigureRecord, whole: FigureRecord) => ctx.format.percent(part.value / whole.value);
   return [
     { tier: 0, value: formatFigure(data.world, ctx), name: t('charts:ai-companies.world'), note: '' },
@@ -114,7 +111,7 @@ function describeChart(data: AiCompaniesData, ctx: ChartContext): Record<string,
 }
 
 function table(data: AiCompaniesData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:ai-companies.title'),
     head: figureTableHead(ctx),
@@ -150,21 +147,15 @@ function setup(data: AiCompaniesData, body: ChartBody) {
   const valueSel = labelSel
     .append('text')
     .attr('class', 'value')
-    .style('font-size', fontSize.value)
-    .style('font-weight', 700)
+    .call(textStyle, 'value', { bold: true })
     .style('fill', (tier) => (tier === 2 ? chartColors.accent : chartColors.ink));
-  const nameSel = labelSel
-    .append('text')
-    .attr('class', 'name')
-    .attr('y', 30)
-    .style('font-size', fontSize.label);
+  const nameSel = labelSel.append('text').attr('class', 'name').attr('y', 30).call(textStyle, 'label');
   const noteSel = labelSel
     .append('text')
     .attr('class', 'note')
     .attr('y', 58)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
-  const footer = body.append('g').attr('class', 'footer').style('font-size', fontSize.small);
+    .call(textStyle, 'small', { muted: true });
+  const footer = body.append('g').attr('class', 'footer').call(textStyle, 'small');
   const unitText = footer.append('text').attr('x', GRID_X).attr('y', FOOTER_Y[0]);
   const sourceText = footer
     .append('text')
@@ -173,7 +164,7 @@ function setup(data: AiCompaniesData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const labels = tierLabels(data, ctx);
     valueSel.text((tier) => labels[tier]?.value ?? '');
     nameSel.text((tier) => labels[tier]?.name ?? '');
@@ -196,15 +187,19 @@ function setup(data: AiCompaniesData, body: ChartBody) {
   };
 }
 
-export const data: AiCompaniesData = {
-  world: pickFigure(figures, 'ai-companies-world'),
-  china: pickFigure(figures, 'ai-companies-china'),
-  abroad: pickFigure(figures, 'ai-companies-abroad'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): AiCompaniesData {
+  const figures = files.figures.figures;
+  return {
+    world: pickFigure(figures, 'ai-companies-world'),
+    china: pickFigure(figures, 'ai-companies-china'),
+    abroad: pickFigure(figures, 'ai-companies-abroad'),
+  };
+}
 
 export const chart: ChartModule<AiCompaniesData> = defineFrameChart({
   id: 'ai-companies',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

@@ -1,6 +1,5 @@
 import { scaleUtc } from 'd3';
-import eventsFile from '../../data/events.json';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { isoMidpoint } from './shared/dates';
 import { defineFrameChart } from './shared/define';
 import {
@@ -15,9 +14,9 @@ import {
   shortSource,
   statusLabel,
 } from './shared/figures';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -74,11 +73,11 @@ export function layoutCapcut(data: CapcutData, step: number): CapcutLayout {
 }
 
 function milestoneLabel(event: EventRecord, ctx: ChartContext): string {
-  return translator(ctx)(`charts:capcut.events.${event.id}`);
+  return tIn(ctx, 'charts:capcut.events', event.id);
 }
 
 function statName(figure: FigureRecord, ctx: ChartContext): string {
-  return translator(ctx)(`charts:capcut.figures.${figure.id}`);
+  return tIn(ctx, 'charts:capcut.figures', figure.id);
 }
 
 function describeChart(data: CapcutData, ctx: ChartContext): Record<string, string> {
@@ -92,7 +91,7 @@ function describeChart(data: CapcutData, ctx: ChartContext): Record<string, stri
 }
 
 function table(data: CapcutData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:capcut.title'),
     head: figureTableHead(ctx),
@@ -128,8 +127,7 @@ function setup(data: CapcutData, body: ChartBody) {
     .attr('x', (year) => xScale(isoMidpoint(String(year))))
     .attr('y', YEAR_LABEL_Y)
     .attr('text-anchor', 'middle')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const road = body
     .append('line')
     .attr('class', 'road')
@@ -158,7 +156,7 @@ function setup(data: CapcutData, body: ChartBody) {
     .append('text')
     .attr('y', MILESTONE_LABEL_Y)
     .attr('text-anchor', 'middle')
-    .style('font-size', fontSize.label);
+    .call(textStyle, 'label');
 
   const statSel = body
     .append('g')
@@ -169,30 +167,27 @@ function setup(data: CapcutData, body: ChartBody) {
     .attr('transform', (_, i) => `translate(${STAT_VALUE_X},${STAT_ROWS_Y[i] ?? STAT_ROWS_Y[0]})`);
   const statValue = statSel
     .append('text')
-    .style('font-size', fontSize.big)
-    .style('font-weight', 700)
+    .call(textStyle, 'big', { bold: true })
     .style('fill', chartColors.accent);
   // Name and note sit right of the big number, so a long source never runs into the next stat.
   const statNameText = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
     .attr('y', -14)
-    .style('font-size', fontSize.label);
+    .call(textStyle, 'label');
   const statNote = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
     .attr('y', 12)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const statSource = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
     .attr('y', 36)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutCapcut(data, step);
     yearLabels.text((year) => ctx.format.date(String(year)));
     milestoneText.text((m) => milestoneLabel(m, ctx));
@@ -211,27 +206,29 @@ function setup(data: CapcutData, body: ChartBody) {
   };
 }
 
-const allEvents: readonly EventRecord[] = eventsFile.events;
-const allFigures: readonly FigureRecord[] = figuresFile.figures;
-const capcutEvents = allEvents.filter((event) => event.chart === 'capcut');
 const statIds = ['capcut-mau', 'capcut-revenue'];
-// Events that cite a figure are shown as numbers, the rest as milestones on the road.
-const statEvents = capcutEvents.filter((event) => event.figure !== undefined);
 
-export const data: CapcutData = {
-  milestones: capcutEvents.filter((event) => event.figure === undefined && event.step < LAST_STEP),
-  stats: statIds.map((id) => pickFigure(allFigures, id)),
-  statsStep: statEvents[0]?.step ?? LAST_STEP,
-  statsDate:
-    statEvents
-      .map((event) => event.date)
-      .sort()
-      .at(-1) ?? pickFigure(allFigures, 'capcut-revenue').asOf,
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): CapcutData {
+  const allFigures = files.figures.figures;
+  const capcutEvents = files.events.events.filter((event) => event.chart === 'capcut');
+  // Events that cite a figure are shown as numbers, the rest as milestones on the road.
+  const statEvents = capcutEvents.filter((event) => event.figure !== undefined);
+  return {
+    milestones: capcutEvents.filter((event) => event.figure === undefined && event.step < LAST_STEP),
+    stats: statIds.map((id) => pickFigure(allFigures, id)),
+    statsStep: statEvents[0]?.step ?? LAST_STEP,
+    statsDate:
+      statEvents
+        .map((event) => event.date)
+        .sort()
+        .at(-1) ?? pickFigure(allFigures, 'capcut-revenue').asOf,
+  };
+}
 
 export const chart: ChartModule<CapcutData> = defineFrameChart({
   id: 'capcut',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   type FigureRecord,
@@ -10,9 +10,8 @@ import {
   pickFigure,
   shortSource,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -41,8 +40,6 @@ export interface ClosuresData {
   statedShare?: FigureRecord;
 }
 
-const figures: readonly FigureRecord[] = figuresFile.figures;
-
 export interface ClosureSquare {
   index: number;
   x: number;
@@ -69,7 +66,7 @@ export function layoutClosures(data: ClosuresData): ClosureSquare[] {
 
 function shareText(data: ClosuresData, ctx: ChartContext): string {
   const value = ctx.format.number(closedShare(data), { style: 'percent', maximumFractionDigits: 1 });
-  return translator(ctx)('charts:common.approx', { value });
+  return ctx.t('charts:common.approx', { value });
 }
 
 function period(data: ClosuresData, ctx: ChartContext): { from: string; to: string } {
@@ -91,7 +88,7 @@ function describeChart(data: ClosuresData, ctx: ChartContext): Record<string, st
 }
 
 function table(data: ClosuresData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:closures.title'),
     head: figureTableHead(ctx),
@@ -130,22 +127,14 @@ function setup(data: ClosuresData, body: ChartBody) {
 
   const labelGroup = (y: number, colour: string) => {
     const group = body.append('g').attr('transform', `translate(${LABEL_X},${y})`);
-    const value = group
-      .append('text')
-      .style('font-size', fontSize.big)
-      .style('font-weight', 700)
-      .style('fill', colour);
-    const name = group.append('text').attr('y', 34).style('font-size', fontSize.label);
-    const note = group
-      .append('text')
-      .attr('y', 62)
-      .style('font-size', fontSize.small)
-      .style('fill', chartColors.muted);
+    const value = group.append('text').call(textStyle, 'big', { bold: true }).style('fill', colour);
+    const name = group.append('text').attr('y', 34).call(textStyle, 'label');
+    const note = group.append('text').attr('y', 62).call(textStyle, 'small', { muted: true });
     return { group, value, name, note };
   };
   const registered = labelGroup(REGISTERED_Y, chartColors.ink);
   const closed = labelGroup(CLOSED_Y, chartColors.accent);
-  const footer = body.append('g').style('font-size', fontSize.small);
+  const footer = body.append('g').call(textStyle, 'small');
   const unitText = footer.append('text').attr('x', GRID_X).attr('y', FOOTER_Y[0]);
   const sourceText = footer
     .append('text')
@@ -154,7 +143,7 @@ function setup(data: ClosuresData, body: ChartBody) {
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const range = period(data, ctx);
     registered.value.text(formatFigureShort(data.registered, ctx));
     registered.name.text(t('charts:closures.registered'));
@@ -179,15 +168,19 @@ function setup(data: ClosuresData, body: ChartBody) {
   };
 }
 
-export const data: ClosuresData = {
-  closed: pickFigure(figures, 'ai-firms-closed'),
-  registered: pickFigure(figures, 'ai-firms-registered'),
-  statedShare: findFigure(figures, 'ai-firms-closed-share'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): ClosuresData {
+  const figures = files.figures.figures;
+  return {
+    closed: pickFigure(figures, 'ai-firms-closed'),
+    registered: pickFigure(figures, 'ai-firms-registered'),
+    statedShare: findFigure(figures, 'ai-firms-closed-share'),
+  };
+}
 
 export const chart: ChartModule<ClosuresData> = defineFrameChart({
   id: 'closures',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

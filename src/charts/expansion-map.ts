@@ -1,21 +1,8 @@
 import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
-import expansionFile from '../../data/expansion.json';
-import placesFile from '../../data/places.json';
-import { chartCatalog } from '../shared/catalog';
+import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
-import { translator } from './shared/i18n';
-import { createChartInstance } from './shared/instance';
-import {
-  basePaths,
-  countries,
-  drawBase,
-  drawHeader,
-  mapColors,
-  placeIndex,
-  placeOf,
-  type Size,
-  setHeader,
-} from './shared/map-base';
+import { basePaths, countries, mapColors, placeIndex, placeOf, type Size } from './shared/map-base';
+import { defineMapChart } from './shared/map-chart';
 import {
   arcMarks,
   type ExpansionData,
@@ -37,8 +24,7 @@ import {
   type PointMark,
   type StrokeMark,
 } from './shared/map-marks';
-import { makeSchedule, settled } from './shared/map-steps';
-import type { ChartContext, ChartInstance, ChartModule } from './types';
+import type { ChartModule } from './types';
 
 export type { ExpansionData } from './shared/map-expansion';
 
@@ -199,56 +185,32 @@ export function layoutExpansion(
   };
 }
 
-function mountExpansion(el: HTMLElement, data: ExpansionData, ctx: ChartContext): ChartInstance {
-  const size = defaults.size;
-  return createChartInstance({
-    el,
-    ctx,
-    steps: chart.steps,
-    ...size,
-    titleKey: 'maps:expansion.title',
-    descKey: 'maps:expansion.desc',
-    descValues: (c) => ({ year: expansionYear(data, c) }),
-    table: (c) => expansionTable(data, c),
-    setup(body) {
-      drawBase(body, size, layoutExpansion(data, 0, ctx.lng, size));
-      const areaLayer = body.append('g').attr('class', 'map-areas').attr('aria-hidden', 'true');
-      const arcLayer = body.append('g').attr('class', 'map-arcs').attr('aria-hidden', 'true');
-      const pointLayer = body.append('g').attr('class', 'map-points').attr('aria-hidden', 'true');
-      const labelLayer = body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true');
-      const legend = expansionLegend.draw(body, size);
-      const header = drawHeader(body, size);
-      let shown = 0;
-      return (n, c, animate) => {
-        const model = layoutExpansion(data, n, c.lng, size);
-        const t = translator(c);
-        setHeader(
-          header,
-          size,
-          t('maps:expansion.title'),
-          t(`maps:expansion.steps.${n}`),
-          expansionBadge(data, model.moves, c),
-        );
-        expansionLegend.update(legend, model.moves, model.smallCountry, c);
-        const schedule = animate
-          ? makeSchedule([...model.areas, ...model.arcs, ...model.points], shown, n)
-          : null;
-        const ends: Promise<void>[] = [];
-        drawAreas(areaLayer, model.areas, schedule, ends);
-        drawStrokes(arcLayer, model.arcs, schedule, ends);
-        drawPoints(pointLayer, model.points, schedule, ends);
-        drawLabels(labelLayer, model.labels, model.placed, defaults.labelSize, schedule, ends);
-        shown = n;
-        return settled(ends);
-      };
-    },
-  });
-}
-
-export const chart: ChartModule<ExpansionData> = {
+export const chart: ChartModule<ExpansionData> = defineMapChart({
   id: 'expansion-map',
-  steps: chartCatalog['expansion-map'].steps,
-  data: { places: placesFile.places, moves: expansionFile.moves, regions: expansionFile.regions },
-  mount: mountExpansion,
+  key: 'expansion',
+  size: defaults.size,
+  select: (files: ValidatedData) => ({
+    places: files.places.places,
+    moves: files.expansion.moves,
+    regions: files.expansion.regions,
+  }),
   table: expansionTable,
-};
+  describe: (data, ctx) => ({ year: expansionYear(data, ctx) }),
+  layout: layoutExpansion,
+  layers: (body, size) => ({
+    areas: body.append('g').attr('class', 'map-areas').attr('aria-hidden', 'true'),
+    arcs: body.append('g').attr('class', 'map-arcs').attr('aria-hidden', 'true'),
+    points: body.append('g').attr('class', 'map-points').attr('aria-hidden', 'true'),
+    labels: body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true'),
+    legend: expansionLegend.draw(body, size),
+  }),
+  badge: (data, layout, ctx) => expansionBadge(data, layout.moves, ctx),
+  timed: (layout) => [...layout.areas, ...layout.arcs, ...layout.points],
+  draw(layers, layout, ctx, schedule, ends) {
+    expansionLegend.update(layers.legend, layout.moves, layout.smallCountry, ctx);
+    drawAreas(layers.areas, layout.areas, schedule, ends);
+    drawStrokes(layers.arcs, layout.arcs, schedule, ends);
+    drawPoints(layers.points, layout.points, schedule, ends);
+    drawLabels(layers.labels, layout.labels, layout.placed, defaults.labelSize, schedule, ends);
+  },
+});

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   caveatText,
@@ -11,9 +11,8 @@ import {
   isDisputed,
   pickFigure,
 } from './shared/figures';
-import { translator } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -37,8 +36,6 @@ export interface FundingData {
   recent: FigureRecord;
   rounds: FigureRecord;
 }
-
-const figures: readonly FigureRecord[] = figuresFile.figures;
 
 function valueScale(data: FundingData) {
   return scaleLinear()
@@ -70,11 +67,11 @@ function yearOf(figure: FigureRecord): string {
 }
 
 function recentPeriod(data: FundingData, ctx: ChartContext): string {
-  return translator(ctx)('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
+  return ctx.t('charts:funding.firstHalf', { value: ctx.format.date(yearOf(data.recent)) });
 }
 
 function describeChart(data: FundingData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const withCaveat = [data.peak, data.recent, data.rounds].filter(isDisputed);
   return {
     peakYear: ctx.format.date(yearOf(data.peak)),
@@ -89,7 +86,7 @@ function describeChart(data: FundingData, ctx: ChartContext): Record<string, str
 }
 
 function table(data: FundingData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   const period = recentPeriod(data, ctx);
   return {
     caption: t('charts:funding.title'),
@@ -123,8 +120,7 @@ function setup(data: FundingData, body: ChartBody) {
     .attr('x', GRID_LEFT - 10)
     .attr('y', (d) => y(d) + 6)
     .attr('text-anchor', 'end')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   const initial = layoutFunding(data, 0);
   const barSel = body
@@ -143,8 +139,8 @@ function setup(data: FundingData, body: ChartBody) {
     .data(initial)
     .join('g')
     .attr('text-anchor', 'middle');
-  const valueText = barLabels.append('text').style('font-size', fontSize.value).style('font-weight', 700);
-  const roundsText = barLabels.append('text').attr('y', -36).style('font-size', fontSize.label);
+  const valueText = barLabels.append('text').call(textStyle, 'value', { bold: true });
+  const roundsText = barLabels.append('text').attr('y', -36).call(textStyle, 'label');
   const axisGroups = body
     .append('g')
     .attr('class', 'axis-labels')
@@ -153,21 +149,19 @@ function setup(data: FundingData, body: ChartBody) {
     .join('g')
     .attr('text-anchor', 'middle')
     .attr('transform', (d) => `translate(${d.x + BAR_WIDTH / 2},0)`);
-  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).style('font-size', fontSize.label);
+  const axisLabels = axisGroups.append('text').attr('y', AXIS_LABEL_Y).call(textStyle, 'label');
   const axisNotes = axisGroups
     .append('text')
     .attr('y', AXIS_NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
   const note = body
     .append('text')
     .attr('x', GRID_LEFT)
     .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutFunding(data, step);
     gridLabels.text((d) => (d === 0 ? ctx.format.number(0) : ctx.format.usd(d)));
     valueText.text((d) => formatFigureShort(data[d.key], ctx));
@@ -194,15 +188,19 @@ function setup(data: FundingData, body: ChartBody) {
   };
 }
 
-export const data: FundingData = {
-  peak: pickFigure(figures, 'funding-2021'),
-  recent: pickFigure(figures, 'funding-2024h1'),
-  rounds: pickFigure(figures, 'funding-2024h1-rounds'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): FundingData {
+  const figures = files.figures.figures;
+  return {
+    peak: pickFigure(figures, 'funding-2021'),
+    recent: pickFigure(figures, 'funding-2024h1'),
+    rounds: pickFigure(figures, 'funding-2024h1-rounds'),
+  };
+}
 
 export const chart: ChartModule<FundingData> = defineFrameChart({
   id: 'funding',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

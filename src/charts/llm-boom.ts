@@ -1,4 +1,4 @@
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
   caveatText,
@@ -10,9 +10,9 @@ import {
   isDisputed,
   pickFigure,
 } from './shared/figures';
-import { translator } from './shared/i18n';
+import type { ChartKey } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -37,8 +37,6 @@ export interface LlmBoomData {
   industryShare: FigureRecord;
 }
 
-const figures: readonly FigureRecord[] = figuresFile.figures;
-
 export interface LlmBoomLayout {
   releasedWidth: number;
   registeredWidth: number;
@@ -62,12 +60,12 @@ export function layoutLlmBoom(data: LlmBoomData, step: number): LlmBoomLayout {
 }
 
 function sectors(ctx: ChartContext): string {
-  const t = translator(ctx);
+  const { t } = ctx;
   return ctx.format.list(SECTORS.map((sector) => t(`charts:llm-boom.sectors.${sector}`)));
 }
 
 function describeChart(data: LlmBoomData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const disputed = [data.released, data.registered, data.industryShare].filter(isDisputed);
   return {
     released: formatFigure(data.released, ctx),
@@ -81,7 +79,7 @@ function describeChart(data: LlmBoomData, ctx: ChartContext): Record<string, str
 }
 
 function table(data: LlmBoomData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:llm-boom.title'),
     head: figureTableHead(ctx),
@@ -123,13 +121,12 @@ function setup(data: LlmBoomData, body: ChartBody) {
   const labels = body.append('g').attr('class', 'labels');
   const rowLabel = (y: number) => {
     const row = labels.append('g').attr('transform', `translate(${BAR_X},${y})`);
-    const name = row.append('text').attr('y', -14).style('font-size', fontSize.label);
+    const name = row.append('text').attr('y', -14).call(textStyle, 'label');
     const value = row
       .append('text')
       .attr('class', 'value')
       .attr('y', BAR_HEIGHT / 2 + 11)
-      .style('font-size', fontSize.value)
-      .style('font-weight', 700);
+      .call(textStyle, 'value', { bold: true });
     return { row, name, value };
   };
   const releasedLabel = rowLabel(RELEASED_Y);
@@ -137,22 +134,20 @@ function setup(data: LlmBoomData, body: ChartBody) {
   const industryRow = labels.append('g').attr('transform', `translate(${BAR_X},${INDUSTRY_LABEL_Y})`);
   const industryName = industryRow
     .append('text')
-    .style('font-size', fontSize.label)
-    .style('font-weight', 700)
+    .call(textStyle, 'label', { bold: true })
     .style('fill', chartColors.accent);
-  const industrySectors = industryRow.append('text').attr('y', 30).style('font-size', fontSize.label);
+  const industrySectors = industryRow.append('text').attr('y', 30).call(textStyle, 'label');
   const note = body
     .append('text')
     .attr('class', 'note')
     .attr('x', BAR_X)
     .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     const layout = layoutLlmBoom(data, step);
-    const byDate = (key: string, figure: FigureRecord) =>
+    const byDate = (key: ChartKey, figure: FigureRecord) =>
       t('charts:common.byDate', { name: t(key), date: ctx.format.date(figure.asOf) });
     releasedLabel.name.text(byDate('charts:llm-boom.released', data.released));
     releasedLabel.value.text(formatFigureShort(data.released, ctx));
@@ -181,15 +176,19 @@ function setup(data: LlmBoomData, body: ChartBody) {
   };
 }
 
-export const data: LlmBoomData = {
-  released: pickFigure(figures, 'llms-released'),
-  registered: pickFigure(figures, 'cac-registered-models'),
-  industryShare: pickFigure(figures, 'cac-industry-share'),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): LlmBoomData {
+  const figures = files.figures.figures;
+  return {
+    released: pickFigure(figures, 'llms-released'),
+    registered: pickFigure(figures, 'cac-registered-models'),
+    industryShare: pickFigure(figures, 'cac-industry-share'),
+  };
+}
 
 export const chart: ChartModule<LlmBoomData> = defineFrameChart({
   id: 'llm-boom',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

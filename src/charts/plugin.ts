@@ -1,8 +1,7 @@
 import { type ChartId, isChartId } from '../shared/catalog';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
-import { translator } from './shared/i18n';
-import type { ChartContext, ChartInstance, ChartModule } from './types';
+import type { ChartContext, ChartInstance, LoadedChart } from './types';
 
 /** The part of reveal's API the plugin uses (RevealApi fits it; so does a small fake in tests). */
 export interface DeckLike {
@@ -20,8 +19,8 @@ export interface ChartsPluginOptions {
   getContext(): ChartContext;
   /** The deck's language signal: every live chart relabels when it fires (see deck/language.ts). */
   subscribe?(listener: () => void): () => void;
-  /** Defaults to the registry's dynamic imports. */
-  loadChart?: (id: ChartId) => Promise<ChartModule>;
+  /** A chart module and its data; defaults to the registry's dynamic imports and `virtual:data`. */
+  loadChart?: (id: ChartId) => Promise<LoadedChart>;
   /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
   failChart?: string | null;
 }
@@ -42,7 +41,8 @@ interface LiveChart {
   /** The step asked for last; a load in flight applies it when done. */
   step: number;
   ctx: ChartContext;
-  module?: ChartModule;
+  /** The module and the data it is given, once loaded. */
+  loaded?: LoadedChart;
   instance?: ChartInstance;
   failed: boolean;
   destroyed: boolean;
@@ -95,14 +95,14 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
   };
 
   const showFallback = (chart: LiveChart): void => {
-    const { module, ctx } = chart;
+    const { loaded, ctx } = chart;
     drawFallback(
       chart.figure,
       () => {
-        if (!module) throw new Error(`chart "${chart.id}" did not load`);
-        return module.table(module.data, ctx);
+        if (!loaded) throw new Error(`chart "${chart.id}" did not load`);
+        return loaded.module.table(loaded.data, ctx);
       },
-      () => translator(ctx)('charts:common.unavailable'),
+      () => ctx.t('charts:common.unavailable'),
     );
   };
 
@@ -134,11 +134,11 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     const loading = isChartId(id) ? load(id) : Promise.reject(new Error(`unknown chart id "${id}"`));
     track(
       loading
-        .then((module) => {
-          chart.module = module;
+        .then((loaded) => {
+          chart.loaded = loaded;
           if (chart.destroyed) return;
           if (failChart === id) throw new Error(`?chart-fail=${id}`);
-          chart.instance = module.mount(figure, module.data, chart.ctx);
+          chart.instance = loaded.module.mount(figure, loaded.data, chart.ctx);
           return runStep(chart, chart.step, false);
         })
         .catch((error: unknown) => fallback(chart, error)),

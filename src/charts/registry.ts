@@ -1,5 +1,6 @@
 import type { ChartId } from '../shared/catalog';
-import type { ChartModule } from './types';
+import type { ValidatedData } from '../shared/data-schema';
+import type { ChartModule, LoadedChart } from './types';
 
 /**
  * One dynamic import per chart, so each chart (and the map data) is its own chunk, fetched only when its
@@ -16,13 +17,31 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   capcut: () => import('./capcut'),
 };
 
-const cache = new Map<ChartId, Promise<ChartModule>>();
+/**
+ * The validated data/ files, one lazy chunk fetched with the first chart (in parallel with its code), so
+ * neither the data nor the charts weigh on the main chunk. Each chart selects its part (`module.select`).
+ */
+let files: Promise<ValidatedData> | undefined;
+function loadFiles(): Promise<ValidatedData> {
+  if (!files) {
+    files = import('virtual:data').then((module) => module.default);
+    files.catch(() => {
+      files = undefined;
+    });
+  }
+  return files;
+}
 
-/** The chart module for `id`; loaded once. A failed load is forgotten, so a later call can retry. */
-export function loadChart(id: ChartId): Promise<ChartModule> {
+const cache = new Map<ChartId, Promise<LoadedChart>>();
+
+/** The chart module for `id` and its data; loaded once. A failed load is forgotten, so a later call can retry. */
+export function loadChart(id: ChartId): Promise<LoadedChart> {
   const hit = cache.get(id);
   if (hit) return hit;
-  const loading = loaders[id]().then((module) => module.chart);
+  const loading = Promise.all([loaders[id](), loadFiles()]).then(([{ chart }, data]) => ({
+    module: chart,
+    data: chart.select(data),
+  }));
   cache.set(id, loading);
   loading.catch(() => cache.delete(id));
   return loading;

@@ -1,6 +1,5 @@
 import { scaleUtc } from 'd3';
-import eventsFile from '../../data/events.json';
-import figuresFile from '../../data/figures.json';
+import type { ValidatedData } from '../shared/data-schema';
 import { isoMidpoint, monthLabel } from './shared/dates';
 import { defineFrameChart } from './shared/define';
 import {
@@ -13,9 +12,9 @@ import {
   localText,
   statusLabel,
 } from './shared/figures';
-import { translator } from './shared/i18n';
+import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
@@ -75,11 +74,11 @@ function leaderPath(item: PlacedEvent): string {
 function eventLabel(event: EventRecord, data: TimelineData, ctx: ChartContext): string {
   const figure = data.figures.find((candidate) => candidate.id === event.figure);
   const value = figure ? formatFigureShort(figure, ctx) : '';
-  return `${translator(ctx)(`charts:timeline-2024.events.${event.id}`, { value })}${caveatMarker(event)}`;
+  return `${tIn(ctx, 'charts:timeline-2024.events', event.id, { value })}${caveatMarker(event)}`;
 }
 
 function describeChart(data: TimelineData, ctx: ChartContext): Record<string, string> {
-  const t = translator(ctx);
+  const { t } = ctx;
   const items = layoutTimeline(data.events).map(({ event }) =>
     t('charts:timeline-2024.item', {
       date: ctx.format.date(event.date),
@@ -90,7 +89,7 @@ function describeChart(data: TimelineData, ctx: ChartContext): Record<string, st
 }
 
 function table(data: TimelineData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   return {
     caption: t('charts:timeline-2024.title'),
     head: [
@@ -139,8 +138,7 @@ function setup(data: TimelineData, body: ChartBody) {
     .attr('x', AXIS_X - 16)
     .attr('y', (month) => yScale(isoMidpoint(`${YEAR}-${String(month + 1).padStart(2, '0')}`)) + 6)
     .attr('text-anchor', 'end')
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'small', { muted: true });
 
   const eventSel = body
     .append('g')
@@ -165,16 +163,11 @@ function setup(data: TimelineData, body: ChartBody) {
     .append('text')
     .attr('x', LABEL_X)
     .attr('y', (d) => d.labelY + 7)
-    .style('font-size', fontSize.label);
-  const note = body
-    .append('text')
-    .attr('x', 40)
-    .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
-    .style('fill', chartColors.muted);
+    .call(textStyle, 'label');
+  const note = body.append('text').attr('x', 40).attr('y', NOTE_Y).call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
-    const t = translator(ctx);
+    const { t } = ctx;
     monthLabels.text((month) => monthLabel(ctx.lng, new Date(Date.UTC(YEAR, month, 15))));
     labelSel.text((d) => eventLabel(d.event, data, ctx));
     const shownDisputed = placed.some((d) => d.event.step <= step && isDisputed(d.event));
@@ -200,17 +193,19 @@ function setup(data: TimelineData, body: ChartBody) {
   };
 }
 
-const allEvents: readonly EventRecord[] = eventsFile.events;
-const allFigures: readonly FigureRecord[] = figuresFile.figures;
-
-export const data: TimelineData = {
-  events: allEvents.filter((event) => event.chart === 'timeline-2024'),
-  figures: allFigures.filter((figure) => allEvents.some((event) => event.figure === figure.id)),
-};
+/** The chart's part of the validated data files. */
+function select(files: ValidatedData): TimelineData {
+  const allEvents = files.events.events;
+  const allFigures = files.figures.figures;
+  return {
+    events: allEvents.filter((event) => event.chart === 'timeline-2024'),
+    figures: allFigures.filter((figure) => allEvents.some((event) => event.figure === figure.id)),
+  };
+}
 
 export const chart: ChartModule<TimelineData> = defineFrameChart({
   id: 'timeline-2024',
-  data,
+  select,
   table,
   describe: describeChart,
   setup,

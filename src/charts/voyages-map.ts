@@ -1,20 +1,8 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
-import placesFile from '../../data/places.json';
-import voyagesFile from '../../data/voyages.json';
-import { chartCatalog } from '../shared/catalog';
+import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
-import { translator } from './shared/i18n';
-import { createChartInstance } from './shared/instance';
-import {
-  basePaths,
-  drawBase,
-  drawHeader,
-  mapColors,
-  placeIndex,
-  placeOf,
-  type Size,
-  setHeader,
-} from './shared/map-base';
+import { basePaths, type MapPlace, mapColors, placeIndex, placeOf, type Size } from './shared/map-base';
+import { defineMapChart } from './shared/map-chart';
 import { type PlacedLabel, placeLabels, pointBox, type SpotName } from './shared/map-labels';
 import {
   drawLabels,
@@ -24,9 +12,7 @@ import {
   type PointMark,
   type StrokeMark,
 } from './shared/map-marks';
-import { makeSchedule, settled } from './shared/map-steps';
-import { shortName, type VoyagesData, voyagesTable } from './shared/map-voyages';
-import type { ChartContext, ChartInstance, ChartModule } from './types';
+import type { ChartContext, ChartModule, ChartTable } from './types';
 
 const defaults = {
   size: { width: 960, height: 560 } satisfies Size,
@@ -70,7 +56,50 @@ const defaults = {
   } as Record<string, [number, number][]>,
 };
 
-export type { VoyagesData } from './shared/map-voyages';
+// Structural subsets of data/voyages.json (validated by src/shared/data-schema.ts at build time).
+export interface Voyage {
+  n: number;
+  from: number;
+  to: number;
+  terminus: string;
+  stops: string[];
+}
+export interface Route {
+  id: string;
+  step: number;
+  path: string[];
+}
+export interface VoyagesData {
+  places: MapPlace[];
+  voyages: Voyage[];
+  routes: Route[];
+}
+
+/**
+ * The Ming name alone on the map ("Champa", "占城"), so labels stay short in both languages; the table
+ * keeps the full "Champa (Qui Nhon)" / "占城（归仁）".
+ */
+export function shortName(name: string): string {
+  return name.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '') || name;
+}
+
+export function voyagesTable(data: VoyagesData, ctx: ChartContext): ChartTable {
+  const index = placeIndex(data.places);
+  const name = (id: string): string => placeOf(index, id).name[ctx.lng];
+  const { t } = ctx;
+  return {
+    caption: t('maps:voyages.table.caption'),
+    head: (['voyage', 'years', 'terminus', 'stops'] as const).map((k) => t(`maps:voyages.table.${k}`)),
+    rows: [...data.voyages]
+      .sort((a, b) => a.n - b.n)
+      .map((v) => [
+        ctx.format.number(v.n),
+        ctx.format.years(v.from, v.to),
+        name(v.terminus),
+        ctx.format.list(v.stops.map(name)),
+      ]),
+  };
+}
 
 export interface VoyagesLayout {
   size: Size;
@@ -81,7 +110,6 @@ export interface VoyagesLayout {
   labels: LabelMark[];
   placed: PlacedLabel[];
   years: [number, number];
-  captionKey: string;
 }
 
 function makeProjection(size: Size): GeoProjection {
@@ -189,47 +217,30 @@ export function layoutVoyages(
     labels,
     placed,
     years,
-    captionKey: `maps:voyages.steps.${step}`,
   };
 }
 
-function mountVoyages(el: HTMLElement, data: VoyagesData, ctx: ChartContext): ChartInstance {
-  const size = defaults.size;
-  return createChartInstance({
-    el,
-    ctx,
-    steps: chart.steps,
-    ...size,
-    titleKey: 'maps:voyages.title',
-    descKey: 'maps:voyages.desc',
-    table: (c) => voyagesTable(data, c),
-    setup(body) {
-      drawBase(body, size, layoutVoyages(data, 0, ctx.lng, size));
-      const routeLayer = body.append('g').attr('class', 'map-routes').attr('aria-hidden', 'true');
-      const portLayer = body.append('g').attr('class', 'map-ports').attr('aria-hidden', 'true');
-      const labelLayer = body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true');
-      const header = drawHeader(body, size);
-      let shown = 0;
-      return (n, c, animate) => {
-        const model = layoutVoyages(data, n, c.lng, size);
-        const t = translator(c);
-        setHeader(header, size, t('maps:voyages.title'), t(model.captionKey), c.format.years(...model.years));
-        const schedule = animate ? makeSchedule([...model.legs, ...model.ports], shown, n) : null;
-        const ends: Promise<void>[] = [];
-        drawStrokes(routeLayer, model.legs, schedule, ends);
-        drawPoints(portLayer, model.ports, schedule, ends);
-        drawLabels(labelLayer, model.labels, model.placed, defaults.labelSize, schedule, ends);
-        shown = n;
-        return settled(ends);
-      };
-    },
-  });
-}
-
-export const chart: ChartModule<VoyagesData> = {
+export const chart: ChartModule<VoyagesData> = defineMapChart({
   id: 'voyages-map',
-  steps: chartCatalog['voyages-map'].steps,
-  data: { places: placesFile.places, voyages: voyagesFile.voyages, routes: voyagesFile.routes },
-  mount: mountVoyages,
+  key: 'voyages',
+  size: defaults.size,
+  select: (files: ValidatedData) => ({
+    places: files.places.places,
+    voyages: files.voyages.voyages,
+    routes: files.voyages.routes,
+  }),
   table: voyagesTable,
-};
+  layout: layoutVoyages,
+  layers: (body) => ({
+    routes: body.append('g').attr('class', 'map-routes').attr('aria-hidden', 'true'),
+    ports: body.append('g').attr('class', 'map-ports').attr('aria-hidden', 'true'),
+    labels: body.append('g').attr('class', 'map-labels').attr('aria-hidden', 'true'),
+  }),
+  badge: (_, layout, ctx) => ctx.format.years(...layout.years),
+  timed: (layout) => [...layout.legs, ...layout.ports],
+  draw(layers, layout, _, schedule, ends) {
+    drawStrokes(layers.routes, layout.legs, schedule, ends);
+    drawPoints(layers.ports, layout.ports, schedule, ends);
+    drawLabels(layers.labels, layout.labels, layout.placed, defaults.labelSize, schedule, ends);
+  },
+});

@@ -4,6 +4,8 @@
  * tests/unit/cli/bench.test.ts.
  */
 import { gzipSync } from 'node:zlib';
+import { escapeHtml } from '../node/html.ts';
+import { splitSlides } from '../node/parse-slides.ts';
 
 // ─── statistics ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -53,6 +55,7 @@ export function classifyFile(path: string): ByteCategory {
 export function classifyModule(id: string): 'js' | 'data' | 'content' {
   const path = id.replace(/\\/g, '/').split('?')[0] ?? id;
   if (path.includes('virtual:slides')) return 'content';
+  if (path.includes('virtual:data')) return 'data';
   if (/\/src\/i18n\/locales\/.+\.json$/.test(path)) return 'content';
   if (path.endsWith('.json')) return 'data';
   return 'js';
@@ -184,20 +187,13 @@ export interface SlideFileText {
   text: string;
 }
 
-const fenceLine = /^\s*(```|~~~)/;
-const separatorLine = /^---\s*$/;
 const slideIdAttribute = /(<!--\s*\.slide:[^\n]*?\sid=")([a-z][a-z0-9-]*)(")/;
 
-/** A slide file's slides as text, split at `---` lines outside code fences, as the slide parser does. */
+/** A slide file's slides as text, split where the slide parser splits them. */
 export function splitSlideChunks(text: string): string[] {
-  const chunks: string[][] = [[]];
-  let inFence = false;
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    if (fenceLine.test(line)) inFence = !inFence;
-    if (!inFence && separatorLine.test(line)) chunks.push([]);
-    else chunks.at(-1)!.push(line);
-  }
-  return chunks.map((c) => c.join('\n').trim()).filter((c) => c !== '');
+  return splitSlides(text)
+    .map((chunk) => chunk.lines.join('\n').trim())
+    .filter((chunk) => chunk !== '');
 }
 
 /** The id in a slide's `<!-- .slide: id="…" -->` comment, or null. */
@@ -273,11 +269,6 @@ export function stripCharts(html: string): string {
   return html.replace(/<figure\b[^>]*\bdata-chart\b[^>]*>[\s\S]*?<\/figure>\s*/g, '');
 }
 
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeText = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The floor's page for one language: a plain reveal.js deck of the same slides (charts removed, notes kept as
  * <aside class="notes">), with no i18n, no custom theme and no web fonts. `entry` is the page's module script.
@@ -291,24 +282,24 @@ export function floorPage(
   const sections = slides.map((slide) => {
     const attrs = Object.entries(slide.attrs)
       .filter(([name]) => name !== 'id')
-      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
       .join('');
-    return `<section id="${escapeAttribute(slide.id)}"${attrs}>${stripCharts(slide.html)}<aside class="notes">${slide.notes}</aside></section>`;
+    return `<section id="${escapeHtml(slide.id)}"${attrs}>${stripCharts(slide.html)}<aside class="notes">${slide.notes}</aside></section>`;
   });
   return [
     '<!doctype html>',
-    `<html lang="${escapeAttribute(htmlLang)}">`,
+    `<html lang="${escapeHtml(htmlLang)}">`,
     '<head>',
     '<meta charset="utf-8" />',
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-    `<title>${escapeText(title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     '<link rel="icon" href="data:," />',
     '</head>',
     '<body>',
     '<div class="reveal"><div class="slides">',
     ...sections,
     '</div></div>',
-    `<script type="module" src="${escapeAttribute(entry)}"></script>`,
+    `<script type="module" src="${escapeHtml(entry)}"></script>`,
     '</body>',
     '</html>',
     '',

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
+import { hashSource } from '../node/csp.ts';
+import { escapeHtml } from '../node/html.ts';
 
 /**
  * Turns a built index.html into one self-contained page: the module script and the stylesheet are written
@@ -92,10 +93,6 @@ export function inlineBuild(html: string, read: ReadAsset): SingleFile {
   return { html: out, inlined, scripts, styles };
 }
 
-export function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
 /**
  * The deck's policy for the single file: the inline <script> and <style> elements are allowed by hash, fonts
  * and images by data: (they are inlined), everything else as the deck's policy says.
@@ -126,17 +123,13 @@ const decodeAttribute = (value: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeText = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Rewrites the page's CSP meta (when it has one) for the code inlineBuild wrote into it. */
 export function withSingleFilePolicy(page: SingleFile): string {
   const match = cspMeta.exec(page.html);
   if (!match) return page.html;
   const policy = singleFilePolicy(decodeAttribute(match[1]!), page);
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}" />`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}" />`;
   return page.html.replace(match[0], () => meta);
 }
 
@@ -151,13 +144,13 @@ export interface PageLanguage {
 
 /** Sets the page's language, title and description, and names the language the deck starts in. */
 export function withLanguage(html: string, page: PageLanguage): string {
-  const meta = `<meta name="deck-default-lng" content="${escapeAttribute(page.lng)}" />`;
+  const meta = `<meta name="deck-default-lng" content="${escapeHtml(page.lng)}" />`;
   let out = html
-    .replace(/<html\b[^>]*>/i, `<html lang="${escapeAttribute(page.htmlLang)}">`)
-    .replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${escapeText(page.title)}</title>`)
+    .replace(/<html\b[^>]*>/i, `<html lang="${escapeHtml(page.htmlLang)}">`)
+    .replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${escapeHtml(page.title)}</title>`)
     .replace(
       /<meta\s+name="description"\s+content="[^"]*"\s*\/?>/i,
-      () => `<meta name="description" content="${escapeAttribute(page.description)}" />`,
+      () => `<meta name="description" content="${escapeHtml(page.description)}" />`,
     );
   const anchor = cspMeta.exec(out) ?? /<meta\s+charset=[^>]*>/i.exec(out);
   if (!anchor) throw new Error('single file: index.html needs a <meta charset>.');

@@ -102,7 +102,8 @@ export function createLanguageController(
 
   const context = (): ChartContext => ({
     lng: current,
-    t: i18n.t,
+    // Bound to i18next's current language, typed to the chart namespaces.
+    t: i18n.getFixedT(null, ['charts', 'maps']),
     format: createFormatters(current),
     reducedMotion: options.reducedMotion(),
   });

@@ -16,27 +16,46 @@ export function lazyNotesPlugin(): LazyNotesPlugin {
   let deck: RevealApi | undefined;
   let loading: Promise<NotesPlugin> | undefined;
   const load = (): Promise<NotesPlugin> => {
-    loading ??= import('reveal.js/plugin/notes').then(({ default: Notes }) => {
-      const plugin = Notes();
-      if (deck) void plugin.init?.(deck);
-      return plugin;
-    });
+    loading ??= import('reveal.js/plugin/notes').then(
+      ({ default: Notes }) => {
+        const plugin = Notes();
+        if (deck) void plugin.init?.(deck);
+        return plugin;
+      },
+      (error: unknown) => {
+        // A chunk that failed to arrive (a dropped connection) is asked for again on the next S.
+        loading = undefined;
+        throw error;
+      },
+    );
     return loading;
   };
+  /** Opens the speaker view; if its code cannot load, says so instead of doing nothing. */
+  const open = (): Promise<void> =>
+    load().then(
+      (plugin) => plugin.open(),
+      (error: unknown) =>
+        console.warn('[notes] the speaker view could not load; press S to try again.', error),
+    );
   return {
     id: 'notes',
     init(instance) {
       deck = instance;
       const search = window.location.search;
       if (/receiver/i.test(search)) return undefined;
-      if (/(\?|&)notes/i.test(search)) return load().then(() => undefined);
+      // The notes plugin opens the view itself when the page has ?notes.
+      if (/(\?|&)notes/i.test(search))
+        return load().then(
+          () => undefined,
+          (error: unknown) => console.warn('[notes] the speaker view could not load.', error),
+        );
       instance.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker notes view' }, () => {
-        void load().then((plugin) => plugin.open());
+        void open();
       });
       // Loaded soon after start, so that a speaker view left open across a reload can reconnect.
-      instance.on('ready', () => window.setTimeout(() => void load(), 300));
+      instance.on('ready', () => window.setTimeout(() => void load().catch(() => undefined), 300));
       return undefined;
     },
-    open: () => load().then((plugin) => plugin.open()),
+    open,
   };
 }

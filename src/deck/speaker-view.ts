@@ -1,14 +1,14 @@
-import type { TFunction } from 'i18next';
-import { type Lng, languages, supportedLngs } from '../shared/languages';
-import type { LanguageController } from './language';
-import { languageKey } from './storage';
-
 /**
  * Makes reveal.js's speaker view bilingual. The notes plugin opens an about:blank popup and writes its own page
  * into it; the popup is same-origin, so the deck reaches into it: it relabels the view in the presenter's
  * language, adds a notes-language switch, and tells the view's two slide previews when the audience's language
  * changes. Only the DOM and CSSOM are used, so the deck's Content-Security-Policy needs nothing extra.
  */
+import type { TFunction } from 'i18next';
+import { type Lng, languages, supportedLngs } from '../shared/languages';
+import type { LanguageController } from './language';
+import { languageKey } from './storage';
+
 export interface SpeakerViewOptions {
   /** Strings in a given language (the presenter's, not necessarily the audience's). */
   tFor(lng: Lng): TFunction;
@@ -98,7 +98,7 @@ export function createSpeakerViewBridge(options: SpeakerViewOptions): SpeakerVie
       button.type = 'button';
       button.dataset.lng = lng;
       button.lang = languages[lng].htmlLang;
-      button.textContent = lng === 'en' ? 'EN' : languages[lng].label;
+      button.textContent = languages[lng].mark;
       button.setAttribute('aria-pressed', String(lng === current));
       Object.assign(button.style, {
         font: 'inherit',
@@ -131,6 +131,9 @@ export function createSpeakerViewBridge(options: SpeakerViewOptions): SpeakerVie
       }
       if (popup.document.querySelector('#speaker-controls')) relabel(popup);
       else if (tries++ < 50) window.setTimeout(whenWritten, 40);
+      // reveal's notes page changed its markup: say so, rather than leave the view in English without a word.
+      else
+        console.warn('[speaker view] #speaker-controls not found: the view keeps reveal’s English labels.');
     };
     window.setTimeout(whenWritten, 0);
   }

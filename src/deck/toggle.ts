@@ -24,7 +24,7 @@ export function createLanguageToggle(
     const span = document.createElement('span');
     span.lang = languages[lng].htmlLang;
     span.dataset.lng = lng;
-    span.textContent = languages[lng].label === 'English' ? 'EN' : languages[lng].label;
+    span.textContent = languages[lng].mark;
     return span;
   });
   const divider = document.createElement('span');

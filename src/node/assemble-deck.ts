@@ -69,8 +69,10 @@ export function readSlideFiles(root: string): SourceFile[] {
     let names: string[];
     try {
       names = readdirSync(dir).filter((n) => n.endsWith('.md'));
-    } catch {
-      return [];
+    } catch (error) {
+      // No folder for a language is reported as missing slides by the checks; anything else is a real failure.
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+      throw error;
     }
     return names.map((name) => {
       const path = join(dir, name);

@@ -1,4 +1,3 @@
-import type { RenderedSlide } from '../shared/deck.ts';
 import type { ContentProblem } from './content-error.ts';
 
 /** What must be the same in every language, slide by slide. */
@@ -47,9 +46,8 @@ export function checkParity(
 
   for (const slide of reference.slides) {
     if (!otherSet.has(slide.id)) {
-      const lastFile = other.slides.at(-1)?.file ?? `slides/${other.lng}/`;
       problems.push({
-        file: slide.file.replace(`/${reference.lng}/`, `/${other.lng}/`) || lastFile,
+        file: slide.file.replace(`/${reference.lng}/`, `/${other.lng}/`),
         line: 1,
         message: `slide "${slide.id}" (${where(slide)}) is missing in ${other.lng}.`,
         hint: `Add a slide with <!-- .slide: id="${slide.id}" --> at the same place in slides/${other.lng}/.`,
@@ -98,5 +96,3 @@ export function checkParity(
   });
   return problems;
 }
-
-export type { RenderedSlide, Shape as SlideShape };

@@ -8,6 +8,7 @@
  */
 import type { Deck, RenderedSlide } from '../shared/deck.ts';
 import { fallbackLng, type Lng, languages, supportedLngs } from '../shared/languages.ts';
+import { escapeHtml } from './html.ts';
 
 export interface PageStrings {
   title: string;
@@ -19,11 +20,6 @@ export interface PrintLayoutLike {
   height: number;
   margin: number;
 }
-
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeText = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The page a language is served from: the default language at index.html, the others at <lng>.html. */
 export function pageFile(lng: Lng): string {
@@ -38,11 +34,11 @@ export function sectionHtml(slide: RenderedSlide, lng: Lng): string {
   const htmlLang = languages[lng].htmlLang;
   const attrs = Object.entries(slide.attrs)
     .filter(([name]) => name !== 'class')
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   const classes = ['present', ...(slide.attrs.class?.split(/\s+/).filter(Boolean) ?? [])].join(' ');
   const notes = `<aside class="notes" lang="${htmlLang}">${slide.notes}</aside>`;
-  return `<section id="${escapeAttribute(slide.id)}"${attrs} class="${escapeAttribute(classes)}" lang="${htmlLang}" data-prerendered="">${slide.html}${notes}</section>`;
+  return `<section id="${escapeHtml(slide.id)}"${attrs} class="${escapeHtml(classes)}" lang="${htmlLang}" data-prerendered="">${slide.html}${notes}</section>`;
 }
 
 /**
@@ -120,13 +116,13 @@ export function prerenderPage(options: PrerenderOptions): string {
   html = replaceOnce(
     html,
     /<title>[\s\S]*?<\/title>/i,
-    `<title>${escapeText(strings.title)}</title>`,
+    `<title>${escapeHtml(strings.title)}</title>`,
     '<title>',
   );
   html = replaceOnce(
     html,
     /<meta\s+name="description"\s+content="[^"]*"\s*\/?>/i,
-    `<meta name="description" content="${escapeAttribute(strings.description)}" />`,
+    `<meta name="description" content="${escapeHtml(strings.description)}" />`,
     'meta description',
   );
   // After the CSP meta (a policy applies only to what follows it), before the title and any stylesheet.
@@ -137,8 +133,7 @@ export function prerenderPage(options: PrerenderOptions): string {
       `<script>${options.script}</script>`,
       `<style>${options.css}</style>`,
       ...(options.preloads ?? []).map(
-        (href) =>
-          `<link rel="preload" href="${escapeAttribute(href)}" as="font" type="font/woff2" crossorigin />`,
+        (href) => `<link rel="preload" href="${escapeHtml(href)}" as="font" type="font/woff2" crossorigin />`,
       ),
       '<title>',
     ].join('\n    '),

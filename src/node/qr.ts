@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { Deck } from '../shared/deck.ts';
 import type { Lng } from '../shared/languages.ts';
+import { escapeHtml } from './html.ts';
 
 /** The deck's address for one language: the audience's phones open the deck in the language of the room. */
 export function deckAddress(publicUrl: string, lng: Lng): string {
@@ -19,9 +20,6 @@ export async function qrSvg(text: string): Promise<string> {
   });
   return svg.replace('<svg ', '<svg role="img" aria-hidden="true" focusable="false" ');
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Adds a QR code of the deck's public address to every slide marked `data-qr` (the title and closing slides), so

@@ -34,10 +34,8 @@ const elementComment = /^\s*\.element:?\s*(.*?)\s*$/;
 
 /** Finds the first line of the slide's source that matches, for an error that points at the right place. */
 function lineOf(slide: SlideSource, fileLines: readonly string[], pattern: RegExp): number {
-  for (let i = slide.line - 1; i < fileLines.length; i++) {
-    const text = fileLines[i] ?? '';
-    if (i > slide.line - 1 && /^---\s*$/.test(text)) break;
-    if (pattern.test(text)) return i + 1;
+  for (let i = slide.line - 1; i < Math.min(slide.endLine, fileLines.length); i++) {
+    if (pattern.test(fileLines[i] ?? '')) return i + 1;
   }
   return slide.line;
 }

@@ -13,12 +13,14 @@ import {
   type ExpansionFile,
   type FiguresFile,
   type PlacesFile,
+  type ValidatedData,
   type VoyagesFile,
 } from '../shared/data-schema.ts';
 import { runCrossChecks } from './data-cross-checks.ts';
 import { DATA_FILE_SHAPES, type DataProblem, formatPath, issueProblems, type Path } from './data-issues.ts';
 import { findJsonSyntaxProblem, lineOfJsonPath } from './json-text.ts';
 
+export type { ValidatedData } from '../shared/data-schema.ts';
 export type { DataProblem } from './data-issues.ts';
 export { formatPath } from './data-issues.ts';
 
@@ -45,14 +47,6 @@ export class DataError extends Error {
     this.file = problems[0]?.file ?? '';
     this.path = problems[0]?.path ?? '';
   }
-}
-
-export interface ValidatedData {
-  figures: FiguresFile;
-  places: PlacesFile;
-  voyages: VoyagesFile;
-  expansion: ExpansionFile;
-  events: EventsFile;
 }
 
 // ---------------------------------------------------------------- entry points

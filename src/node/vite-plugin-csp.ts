@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { deckPolicy, type InlineSources, type PrintLayout } from './csp.ts';
+import { escapeHtml } from './html.ts';
 
 export interface CspPluginOptions {
   /** The deck's reveal width, height and margin: the print view's stylesheet hashes depend on them. */
@@ -18,7 +19,7 @@ export interface CspPluginOptions {
 export function cspPlugin(options: CspPluginOptions): Plugin {
   let policy = '';
   return {
-    name: 'deck-csp',
+    name: 'deck:csp',
     apply: 'build',
     buildStart() {
       policy = deckPolicy(options.layout, options.revealDir, options.inline);
@@ -33,13 +34,9 @@ export function cspPlugin(options: CspPluginOptions): Plugin {
         const charset = /<meta\s+charset=[^>]*>/i.exec(html);
         if (!charset) throw new Error('index.html needs a <meta charset> for the csp plugin to follow.');
         const at = charset.index + charset[0].length;
-        const meta = `\n    <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}" />`;
+        const meta = `\n    <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}" />`;
         return html.slice(0, at) + meta + html.slice(at);
       },
     },
   };
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -79,7 +79,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         })
       : html;
   return {
-    name: 'chuhai-deck',
+    name: 'deck:slides',
     configResolved(config) {
       isBuild = config.command === 'build';
     },

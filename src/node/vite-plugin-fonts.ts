@@ -32,7 +32,7 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
   let config: ResolvedConfig;
   let cssFile: string | undefined;
   return {
-    name: 'chuhai-fonts',
+    name: 'deck:fonts',
     enforce: 'pre',
     configResolved(resolved) {
       config = resolved;

@@ -1,6 +1,6 @@
 /**
- * Zod schemas for the five files in data/ (see data/README.md). Node / build time only: browser code takes the
- * types with `import type` and never loads zod. Each check carries its own message in the form
+ * Zod schemas for the files in data/ (see data/README.md). The build validates with them (src/node); browser code
+ * takes only the types, with `import type`, and never loads zod. Each check carries its own message in the form
  * "<what is wrong>. <what to do>."; validate-data.ts adds the file and the path in front of it.
  * Checks that need more than one value (unique ids, place ids that exist, caveats for C/U/P, date order) live in
  * validate-data.ts.
@@ -118,25 +118,17 @@ export const FiguresFileSchema = z.strictObject({ figures: z.array(FigureSchema)
 
 // ---------------------------------------------------------------- places.json
 
+/** A longitude or latitude within ±limit, with one message for either end. */
+function coordinate(limit: number, what: string) {
+  const error = (iss: { input?: unknown }) => `${shown(iss.input)} is out of range. Use ${what}`;
+  return z.number().min(-limit, { error }).max(limit, { error });
+}
+
 export const PlaceSchema = z.strictObject({
   id: IdSchema,
   name: TextSchema,
-  lon: z
-    .number()
-    .min(-180, {
-      error: (iss) => `${shown(iss.input)} is out of range. Use a longitude from -180 to 180 (east positive)`,
-    })
-    .max(180, {
-      error: (iss) => `${shown(iss.input)} is out of range. Use a longitude from -180 to 180 (east positive)`,
-    }),
-  lat: z
-    .number()
-    .min(-90, {
-      error: (iss) => `${shown(iss.input)} is out of range. Use a latitude from -90 to 90 (north positive)`,
-    })
-    .max(90, {
-      error: (iss) => `${shown(iss.input)} is out of range. Use a latitude from -90 to 90 (north positive)`,
-    }),
+  lon: coordinate(180, 'a longitude from -180 to 180 (east positive)'),
+  lat: coordinate(90, 'a latitude from -90 to 90 (north positive)'),
   country: CountryCodeSchema,
   kind: z.enum(PLACE_KINDS),
 });
@@ -248,3 +240,12 @@ export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 export type VoyagesFile = z.infer<typeof VoyagesFileSchema>;
 export type ExpansionFile = z.infer<typeof ExpansionFileSchema>;
 export type EventsFile = z.infer<typeof EventsFileSchema>;
+
+/** The five data files after validation: what the build serves to the browser as `virtual:data`. */
+export interface ValidatedData {
+  figures: FiguresFile;
+  places: PlacesFile;
+  voyages: VoyagesFile;
+  expansion: ExpansionFile;
+  events: EventsFile;
+}

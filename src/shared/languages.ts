@@ -1,7 +1,10 @@
-/** The deck's languages. `code` is what URLs, storage and i18next use; `htmlLang` goes on <html lang>. */
+/**
+ * The deck's languages, keyed by the code URLs, storage and i18next use. `htmlLang` goes on <html lang>, `intl`
+ * formats numbers and dates, `mark` is the language's name on the toggle and the speaker view's notes switch.
+ */
 export const languages = {
-  en: { code: 'en', htmlLang: 'en', intl: 'en-US', label: 'English', short: 'EN' },
-  zh: { code: 'zh', htmlLang: 'zh-CN', intl: 'zh-CN', label: '中文', short: '中' },
+  en: { htmlLang: 'en', intl: 'en-US', label: 'English', mark: 'EN' },
+  zh: { htmlLang: 'zh-CN', intl: 'zh-CN', label: '中文', mark: '中文' },
 } as const;
 
 export type Lng = keyof typeof languages;

@@ -1,12 +1,20 @@
 import { type ChartId, chartCatalog } from '../../shared/catalog';
+import type { ValidatedData } from '../../shared/data-schema';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
+import type { ChartKey } from './i18n';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';
 import { frameSize } from './tokens';
 
+/** The charts with their own title and description in charts.json (`charts:<id>.title`): the framed ones. */
+export type FrameChartId = {
+  [Id in ChartId]: `charts:${Id}.title` extends ChartKey ? Id : never;
+}[ChartId];
+
 /** What a framed (non-map) chart provides; the module around it is the same for every such chart. */
 export interface FrameChartSpec<Data> {
-  id: ChartId;
-  data: Data;
+  id: FrameChartId;
+  /** The chart's part of the validated data files. */
+  select(files: ValidatedData): Data;
   table(data: Data, ctx: ChartContext): ChartTable;
   /** Values for the translated description (`charts:<id>.desc`). */
   describe(data: Data, ctx: ChartContext): Record<string, string>;
@@ -23,7 +31,7 @@ export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<
   return {
     id,
     steps,
-    data: spec.data,
+    select: spec.select,
     table: spec.table,
     mount: (el, data, ctx) =>
       createChartInstance({

@@ -1,11 +1,11 @@
 import type { DataEvent, Figure } from '../../shared/data-schema';
 import type { Lng } from '../../shared/languages';
 import type { ChartContext } from '../types';
-import { translator } from './i18n';
+import { tIn } from './i18n';
 
 /**
  * The parts of data/figures.json and data/events.json the charts read (see src/shared/data-schema.ts for the
- * full, validated shapes). Structural, so the JSON imports fit without casts.
+ * full, validated shapes, which the charts receive from `virtual:data`). Structural: a chart asks for no more.
  */
 export interface LocalText {
   en: string;
@@ -74,14 +74,14 @@ export function formatValue(figure: FigureRecord, ctx: ChartContext): string {
 /** The value with the article's hedge: "more than 197" / "197余", "about 70%" / "约70%". */
 export function formatFigure(figure: FigureRecord, ctx: ChartContext): string {
   const value = formatValue(figure, ctx);
-  if (figure.atLeast) return translator(ctx)('charts:common.atLeast', { value });
-  if (figure.approx) return translator(ctx)('charts:common.approx', { value });
+  if (figure.atLeast) return ctx.t('charts:common.atLeast', { value });
+  if (figure.approx) return ctx.t('charts:common.approx', { value });
   return value;
 }
 
 /** The compact form for big labels on a chart: "197+", "≈70%", plus the "*" of a disputed figure. */
 export function formatFigureShort(figure: FigureRecord, ctx: ChartContext): string {
-  const t = translator(ctx);
+  const { t } = ctx;
   const value = formatValue(figure, ctx);
   const hedged = figure.atLeast
     ? t('charts:common.atLeastShort', { value })
@@ -102,7 +102,7 @@ export function caveatMarker(record: { status: string }): string {
 
 /** "Verified", "Partly verified", "Sources disagree", "Unverified (per the blog)", "Opinion". */
 export function statusLabel(record: { status: string }, ctx: ChartContext): string {
-  return translator(ctx)(`charts:common.status.${record.status}`);
+  return tIn(ctx, 'charts:common.status', record.status);
 }
 
 /** The caveat in the current language, or '' when there is none. */
@@ -128,11 +128,11 @@ export function figureRow(label: string, figure: FigureRecord, ctx: ChartContext
 /** Column headers matching figureRow. */
 export function figureTableHead(ctx: ChartContext): string[] {
   return [
-    translator(ctx)('charts:common.table.item'),
-    translator(ctx)('charts:common.table.value'),
-    translator(ctx)('charts:common.table.date'),
-    translator(ctx)('charts:common.table.status'),
-    translator(ctx)('charts:common.table.source'),
-    translator(ctx)('charts:common.table.note'),
+    ctx.t('charts:common.table.item'),
+    ctx.t('charts:common.table.value'),
+    ctx.t('charts:common.table.date'),
+    ctx.t('charts:common.table.status'),
+    ctx.t('charts:common.table.source'),
+    ctx.t('charts:common.table.note'),
   ];
 }

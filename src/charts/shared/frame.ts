@@ -1,7 +1,7 @@
 import { type Selection, select } from 'd3';
 import { languages } from '../../shared/languages';
 import type { ChartContext } from '../types';
-import { translator } from './i18n';
+import type { ChartKey } from './i18n';
 import { chartColors, chartFont } from './tokens';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -11,8 +11,8 @@ export interface FrameOptions {
   height: number;
   ctx: ChartContext;
   /** i18n keys of the accessible name and description, e.g. 'charts:funding.title'. */
-  titleKey: string;
-  descKey: string;
+  titleKey: ChartKey;
+  descKey: ChartKey;
   /** Interpolation values for the description (already formatted for ctx's language). */
   descValues?: (ctx: ChartContext) => Record<string, string>;
   /** Prefix of the <title>/<desc> ids; unique per frame by default. */
@@ -56,9 +56,9 @@ export function createFrame(el: HTMLElement, options: FrameOptions): ChartFrame 
   const setContext = (ctx: ChartContext): void => {
     // lang lets the browser pick CJK glyphs and screen readers pick the voice.
     svg.attr('lang', languages[ctx.lng].htmlLang);
-    const t = translator(ctx);
+    const { t } = ctx;
     title.text(t(options.titleKey));
-    desc.text(t(options.descKey, options.descValues?.(ctx)));
+    desc.text(t(options.descKey, { replace: options.descValues?.(ctx) }));
   };
   setContext(options.ctx);
 

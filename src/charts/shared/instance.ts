@@ -1,6 +1,7 @@
 import type { Selection } from 'd3';
 import type { ChartContext, ChartInstance, ChartTable } from '../types';
 import { createFrame } from './frame';
+import type { ChartKey } from './i18n';
 import { removeTable, renderTable } from './table';
 import { clampStep, interruptSteps } from './transition';
 
@@ -16,8 +17,8 @@ export interface ChartShellOptions {
   steps: number;
   width: number;
   height: number;
-  titleKey: string;
-  descKey: string;
+  titleKey: ChartKey;
+  descKey: ChartKey;
   descValues?: (ctx: ChartContext) => Record<string, string>;
   table: (ctx: ChartContext) => ChartTable;
   /** Builds the static groups once and returns the step drawer. */

@@ -17,7 +17,7 @@ import { chartColors } from './tokens';
  */
 
 // Structural subsets of the data files (src/shared/data-schema.ts validates them at build time). Loose
-// string/number fields so the statically imported JSON is assignable without a cast.
+// string/number fields: the validated data from virtual:data fits them as it is.
 export interface MapText {
   en: string;
   zh: string;

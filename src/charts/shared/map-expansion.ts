@@ -1,7 +1,6 @@
 import type { GeoPermissibleObjects } from 'd3';
 import type { ChartContext, ChartTable } from '../types';
 import { caveatText, statusLabel } from './figures';
-import { translator } from './i18n';
 import {
   countryById,
   type Group,
@@ -106,7 +105,7 @@ export const expansionLegend = {
 
   /** Texts for this step in ctx's language; swatches switched by display so nothing animates here. */
   update(legend: Group, moves: readonly Move[], smallCountry: boolean, ctx: ChartContext): void {
-    const t = translator(ctx);
+    const { t } = ctx;
     const companies = [...new Set(moves.map((m) => m.company[ctx.lng]))];
     const entries: { kind: 'line' | 'dot' | 'square' | 'accentDot'; text: string }[] = [
       companies.length > 0
@@ -157,12 +156,12 @@ export function expansionBadge(data: ExpansionData, moves: readonly Move[], ctx:
 }
 
 export function expansionTable(data: ExpansionData, ctx: ChartContext): ChartTable {
-  const t = translator(ctx);
+  const { t } = ctx;
   const index = placeIndex(data.places);
   const name = (id: string): string => placeOf(index, id).name[ctx.lng];
   return {
     caption: t('maps:expansion.table.caption', { year: expansionYear(data, ctx) }),
-    head: ['company', 'what', 'from', 'to', 'date', 'status', 'note'].map((k) =>
+    head: (['company', 'what', 'from', 'to', 'date', 'status', 'note'] as const).map((k) =>
       t(`maps:expansion.table.${k}`),
     ),
     rows: [...data.moves]

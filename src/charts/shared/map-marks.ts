@@ -1,7 +1,7 @@
 import type { BaseType, Selection } from 'd3';
 import { type Group, mapColors } from './map-base';
+import { moveTo, type Schedule, type Timed } from './map-chart';
 import type { PlacedLabel } from './map-labels';
-import { moveTo, type Timed, type Timing } from './map-steps';
 
 /**
  * The marks the maps animate. Each is drawn once and then only moved between its off and on state,
@@ -34,8 +34,6 @@ export interface AreaMark extends Mark {
 export interface LabelMark extends Mark {
   text: string;
 }
-
-type Schedule = ((d: Timed) => Timing) | null;
 
 export function drawStrokes(
   layer: Group,

@@ -5,6 +5,8 @@
  * accent and route pass 4.5:1 for text; marks that differ only by colour are kept apart by a gap of
  * background, so each is judged against the slide.
  */
+import type { BaseType, Selection } from 'd3';
+
 export const chartColors = {
   ink: 'var(--chart-ink, #f4efe6)',
   muted: 'var(--chart-muted, #a9b6c8)',
@@ -30,3 +32,17 @@ export const frameSize = { width: 800, height: 480 } as const;
 
 /** Step animations: long enough to follow, short enough not to hold up the speaker. */
 export const stepDuration = 750;
+
+/**
+ * Styles chart text: a size from the scale and, where the text asks for it, bold (values) or the muted colour
+ * (axes, notes, sources). Used through d3's call: `text.call(textStyle, 'small', { muted: true })`.
+ */
+export function textStyle<E extends BaseType, D, P extends BaseType, PD>(
+  text: Selection<E, D, P, PD>,
+  size: keyof typeof fontSize,
+  look: { bold?: boolean; muted?: boolean } = {},
+): void {
+  text.style('font-size', fontSize[size]);
+  if (look.bold) text.style('font-weight', 700);
+  if (look.muted) text.style('fill', chartColors.muted);
+}

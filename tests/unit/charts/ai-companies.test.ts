@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutSquares, squareFill } from '../../../src/charts/ai-companies';
-import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, newFigure, standardChartTests } from './harness';
+import { contextFor, dataOf, newFigure, standardChartTests } from './harness';
+
+const data = dataOf(chart);
 
 describe('ai-companies chart', () => {
-  standardChartTests(chart, chartCatalog['ai-companies'].steps);
+  standardChartTests(chart);
 
   it('draws one square per ten companies, China and abroad as nested blocks', () => {
-    const squares = layoutSquares(chart.data);
+    const squares = layoutSquares(data);
     expect(squares).toHaveLength(150);
     expect(squares.filter((s) => s.tier >= 1)).toHaveLength(75);
     expect(squares.filter((s) => s.tier === 2)).toHaveLength(10);
@@ -18,15 +19,15 @@ describe('ai-companies chart', () => {
   });
 
   it('shows the three numbers with their shares in the table', () => {
-    const table = chart.table(chart.data, contextFor('en'));
+    const table = chart.table(data, contextFor('en'));
     expect(table.rows.map((row) => row[1])).toEqual(['1,500', '751', '103']);
-    const zh = chart.table(chart.data, contextFor('zh'));
+    const zh = chart.table(data, contextFor('zh'));
     expect(zh.rows[0]?.[0]).toBe('全球活跃AI企业');
   });
 
   it('reveals the abroad label only at step 2', async () => {
     const figure = newFigure('ai-companies');
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     const abroad = () => figure.querySelectorAll<SVGGElement>('.tier-labels > g')[2]?.style.opacity;
     expect(abroad()).toBe('0');
     await instance.step(2, { animate: false });

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutCapcut } from '../../../src/charts/capcut';
-import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
+import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
+
+const data = dataOf(chart);
 
 describe('capcut chart', () => {
-  standardChartTests(chart, chartCatalog.capcut.steps);
+  standardChartTests(chart);
 
   it('adds a milestone per step and the numbers at step 3, the road growing each time', () => {
-    expect(chart.data.milestones.map((m) => m.id)).toEqual(['launch', 'pro', 'ai']);
-    const layouts = [0, 1, 2, 3].map((step) => layoutCapcut(chart.data, step));
+    expect(data.milestones.map((m) => m.id)).toEqual(['launch', 'pro', 'ai']);
+    const layouts = [0, 1, 2, 3].map((step) => layoutCapcut(data, step));
     expect(layouts.map((l) => l.milestoneShown.filter(Boolean).length)).toEqual([1, 2, 3, 3]);
     expect(layouts.map((l) => l.statsShown)).toEqual([false, false, false, true]);
     for (let step = 1; step < layouts.length; step += 1) {
@@ -19,7 +20,7 @@ describe('capcut chart', () => {
 
   it('formats the numbers for each language', async () => {
     const figure = newFigure('capcut');
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     await instance.step(3, { animate: false });
     expect(textsOf(figure)).toEqual(expect.arrayContaining(['300M+', 'US$125M']));
     instance.setContext(contextFor('zh'));

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutFunding } from '../../../src/charts/funding';
-import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
+import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
+
+const data = dataOf(chart);
 
 describe('funding chart', () => {
-  standardChartTests(chart, chartCatalog.funding.steps);
+  standardChartTests(chart);
 
   it('shows the 2021 bar at step 0 and the 2024 bar, to scale, at step 1', () => {
-    const [peak0, recent0] = layoutFunding(chart.data, 0);
-    const [peak1, recent1] = layoutFunding(chart.data, 1);
+    const [peak0, recent0] = layoutFunding(data, 0);
+    const [peak1, recent1] = layoutFunding(data, 1);
     expect(peak0?.height).toBeGreaterThan(0);
     expect(recent0?.height).toBe(0);
     expect(peak1?.height).toBe(peak0?.height);
@@ -18,7 +19,7 @@ describe('funding chart', () => {
 
   it('labels values through Intl in both languages, the 2021 peak with a caveat marker', async () => {
     const figure = newFigure('funding');
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     await instance.step(1, { animate: false });
     expect(textsOf(figure)).toEqual(expect.arrayContaining(['US$24.9B*', '≈US$4.4B', 'in 372 rounds']));
     instance.setContext(contextFor('zh'));

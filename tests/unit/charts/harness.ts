@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import i18next from 'i18next';
 import { expect, it } from 'vitest';
 import type { ChartContext, ChartModule } from '../../../src/charts/types';
@@ -7,6 +9,7 @@ import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 import zhMaps from '../../../src/i18n/locales/zh/maps.json';
 import { createFormatters } from '../../../src/shared/format';
 import type { Lng } from '../../../src/shared/languages';
+import files from '../virtual-data';
 
 /** Shared test tools for the chart tests (not a test file itself). */
 
@@ -21,12 +24,20 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
+/** data/ validated as the build validates it: the files `virtual:data` serves the browser. */
+export const deckFiles = files;
+
+/** What the registry passes a chart: its part of the validated files. */
+export function dataOf<Data>(chart: ChartModule<Data>): Data {
+  return chart.select(deckFiles);
+}
+
 export const languagesUnderTest: readonly Lng[] = ['en', 'zh'];
 
 export function contextFor(lng: Lng, reducedMotion = false): ChartContext {
   return {
     lng,
-    t: i18n.getFixedT(lng) as unknown as ChartContext['t'],
+    t: i18n.getFixedT(lng, ['charts', 'maps']),
     format: createFormatters(lng),
     reducedMotion,
   };
@@ -47,6 +58,42 @@ export function normalisedSvg(figure: HTMLElement): string {
     .replace(/chart-\d+-(title|desc)/g, 'chart-N-$1')
     .replace(/(\d+\.\d{2})\d+/g, '$1')
     .replace(/></g, '>\n<');
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The slide's background (src/styles/tokens.css), behind the charts' light ink. */
+const SLIDE_BACKGROUND = '#0b1d33';
+
+/**
+ * A normalised SVG as a file that opens as a picture: the SVG namespace, each theme colour and font resolved
+ * to its CSS-variable fallback (the theme's own value), and the slide's background behind it.
+ */
+export function pictureOf(svg: string): string {
+  return `${svg
+    .replace(/^<svg /, `<svg xmlns="${SVG_NS}" `)
+    .replace(/var\(--[\w-]+,\s*([^()]*)\)/g, '$1')
+    .replace(/^(<svg[^>]*>)/, `$1\n<rect width="100%" height="100%" fill="${SLIDE_BACKGROUND}"/>`)}\n`;
+}
+
+/** Where a chart's step pictures live, relative to the test file: __snapshots__/<chart>/<lng>-step<N>.svg. */
+export function picturePath(id: string, lng: Lng, step: number): string {
+  return `__snapshots__/${id}/${lng}-step${step}.svg`;
+}
+
+/**
+ * The fragments of the slide that holds `<figure data-chart="<id>">`, counted in slides/<lng>/*.md (the speaker
+ * notes excluded): what the chart's steps must match, read from the Markdown rather than from the catalog.
+ */
+export function fragmentsOnChartSlide(id: string, lng: Lng): number {
+  const dir = resolve(import.meta.dirname, '../../../slides', lng);
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.md'))) {
+    for (const slide of readFileSync(join(dir, file), 'utf8').split(/^---$/m)) {
+      if (!slide.includes(`data-chart="${id}"`)) continue;
+      const shown = slide.split(/^Note:/m)[0] ?? '';
+      return shown.match(/class="fragment"/g)?.length ?? 0;
+    }
+  }
+  throw new Error(`no slide in slides/${lng}/ holds the chart "${id}"`);
 }
 
 /** The attributes that place and size an SVG element. */
@@ -79,11 +126,15 @@ export function textsOf(figure: HTMLElement): string[] {
 }
 
 /** The tests every chart gets: snapshots per step and language, step changes, table, relabel, destroy. */
-export function standardChartTests(chart: ChartModule, catalogSteps: number): void {
-  it('has the catalog step count and a table with every row filled', () => {
-    expect(chart.steps).toBe(catalogSteps);
+export function standardChartTests<Data>(chart: ChartModule<Data>): void {
+  const data = dataOf(chart);
+  it('has one step per fragment of its slide, in each language', () => {
+    for (const lng of languagesUnderTest) expect(chart.steps).toBe(fragmentsOnChartSlide(chart.id, lng));
+  });
+
+  it('has a table with every row filled', () => {
     for (const lng of languagesUnderTest) {
-      const table = chart.table(chart.data, contextFor(lng));
+      const table = chart.table(data, contextFor(lng));
       expect(table.caption).not.toMatch(/^charts:|\{\{/);
       expect(table.rows.length).toBeGreaterThan(0);
       for (const row of table.rows) expect(row).toHaveLength(table.head.length);
@@ -91,14 +142,14 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
   });
 
   for (const lng of languagesUnderTest) {
-    it(`draws every step in ${lng} (snapshot), each step different from the one before`, async () => {
+    it(`draws every step in ${lng} (picture snapshots), each step different from the one before`, async () => {
       const figure = newFigure(chart.id);
-      const instance = chart.mount(figure, chart.data, contextFor(lng));
+      const instance = chart.mount(figure, data, contextFor(lng));
       let previous = '';
       for (let step = 0; step <= chart.steps; step += 1) {
         await instance.step(step, { animate: false });
         const svg = normalisedSvg(figure);
-        expect(svg).toMatchSnapshot(`${lng} step ${step}`);
+        await expect(pictureOf(svg)).toMatchFileSnapshot(picturePath(chart.id, lng, step));
         expect(svg).not.toBe(previous);
         // No untranslated key or missing interpolation reaches the slide.
         for (const text of textsOf(figure)) expect(text).not.toMatch(/charts:|\{\{|\}\}|undefined|NaN/);
@@ -111,26 +162,24 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
 
   it('is an accessible image with a translated title and description, and a hidden data table', () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('zh'));
+    const instance = chart.mount(figure, data, contextFor('zh'));
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('viewBox')).toBe('0 0 800 480');
     const title = figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`);
     const desc = figure.querySelector(`#${svg.getAttribute('aria-describedby')}`);
-    expect(title?.textContent).toBe(chart.table(chart.data, contextFor('zh')).caption);
+    expect(title?.textContent).toBe(chart.table(data, contextFor('zh')).caption);
     expect(desc?.textContent).not.toMatch(/\{\{|charts:|undefined|NaN/);
     expect(desc?.textContent?.length).toBeGreaterThan(20);
     const table = figure.querySelector('table.chart-table.sr-only');
-    expect(table?.querySelectorAll('tbody tr').length).toBe(
-      chart.table(chart.data, contextFor('zh')).rows.length,
-    );
+    expect(table?.querySelectorAll('tbody tr').length).toBe(chart.table(data, contextFor('zh')).rows.length);
     instance.destroy();
     figure.remove();
   });
 
   it('keeps every text at 18 viewBox units or more', () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     for (const text of figure.querySelectorAll<SVGElement>('svg text')) {
       const size = Number.parseFloat(
         text.style.fontSize || text.closest<SVGElement>('[style*="font-size"]')?.style.fontSize || '0',
@@ -143,7 +192,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
 
   it('relabels on setContext at the current step without moving anything', async () => {
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     await instance.step(chart.steps, { animate: false });
     const geometry = geometryOf(figure);
     const texts = textsOf(figure);
@@ -158,7 +207,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     );
     // Same state as drawing in Chinese from the start.
     const fresh = newFigure(chart.id);
-    const direct = chart.mount(fresh, chart.data, contextFor('zh'));
+    const direct = chart.mount(fresh, data, contextFor('zh'));
     await direct.step(chart.steps, { animate: false });
     expect(normalisedSvg(figure)).toBe(normalisedSvg(fresh));
     for (const done of [instance, direct]) done.destroy();
@@ -168,11 +217,11 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
 
   it('animates a step to the same end state as a jump, and a newer step interrupts it', async () => {
     const jumped = newFigure(chart.id);
-    const reference = chart.mount(jumped, chart.data, contextFor('en'));
+    const reference = chart.mount(jumped, data, contextFor('en'));
     await reference.step(chart.steps, { animate: false });
 
     const figure = newFigure(chart.id);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     const first = instance.step(1, { animate: true });
     const last = instance.step(chart.steps, { animate: true });
     await Promise.all([first, last]);
@@ -192,7 +241,7 @@ export function standardChartTests(chart: ChartModule, catalogSteps: number): vo
     const figure = newFigure(chart.id);
     const caption = document.createElement('figcaption');
     figure.append(caption);
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     expect(figure.querySelector('svg')).not.toBeNull();
     instance.destroy();
     instance.destroy();

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutLlmBoom } from '../../../src/charts/llm-boom';
-import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, newFigure, standardChartTests, textsOf } from './harness';
+import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
+
+const data = dataOf(chart);
 
 describe('llm-boom chart', () => {
-  standardChartTests(chart, chartCatalog['llm-boom'].steps);
+  standardChartTests(chart);
 
   it('grows the registered bar at step 1 and its industry part at step 2, on one scale', () => {
-    const [zero, one, two] = [0, 1, 2].map((step) => layoutLlmBoom(chart.data, step));
+    const [zero, one, two] = [0, 1, 2].map((step) => layoutLlmBoom(data, step));
     expect(zero?.registeredWidth).toBe(0);
     expect(one?.registeredWidth).toBeCloseTo((zero?.releasedWidth ?? 0) * (197 / 238));
     expect(one?.industryWidth).toBe(0);
@@ -17,7 +18,7 @@ describe('llm-boom chart', () => {
 
   it('marks the disputed 238 with an asterisk and footnote, and hedges "more than" / "about"', async () => {
     const figure = newFigure('llm-boom');
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     await instance.step(2, { animate: false });
     const texts = textsOf(figure);
     expect(texts).toContain('238*');
@@ -27,7 +28,7 @@ describe('llm-boom chart', () => {
     expect(texts.some((text) => text.startsWith('* '))).toBe(true);
     // The caveat itself is in the description and the table.
     expect(figure.querySelector('desc')?.textContent).toMatch(/Caveat: /);
-    const rows = chart.table(chart.data, contextFor('zh')).rows;
+    const rows = chart.table(data, contextFor('zh')).rows;
     expect(rows[0]?.[3]).toBe('来源不一致');
     expect(rows[1]?.[1]).toBe('超过197');
     instance.destroy();

@@ -4,7 +4,7 @@ import { chart as closures } from '../../../src/charts/closures';
 import { chart as funding } from '../../../src/charts/funding';
 import { createChartsPlugin, type DeckLike } from '../../../src/charts/plugin';
 import type { ChartContext, ChartInstance, ChartModule, StepOptions } from '../../../src/charts/types';
-import { contextFor } from './harness';
+import { contextFor, dataOf, deckFiles, fragmentsOnChartSlide } from './harness';
 
 /** A stand-in for reveal: listeners, a current slide, print mode, and events to dispatch. */
 class FakeDeck implements DeckLike {
@@ -46,7 +46,7 @@ function spyChart(id: string, calls: Call[], fail: 'none' | 'mount' | 'step' = '
   return {
     id,
     steps: 3,
-    data: null,
+    select: () => null,
     table: () => ({ caption: `${id} data`, head: ['Item', 'Value'], rows: [['a', '1']] }),
     mount(el, _data, ctx) {
       calls.push({ id, kind: 'mount', ctx });
@@ -106,7 +106,9 @@ function plugin(modules: Record<string, ChartModule>, failChart: string | null =
     failChart,
     loadChart: (id) => {
       const module = modules[id];
-      return module ? Promise.resolve(module) : Promise.reject(new Error(`no ${id}`));
+      return module
+        ? Promise.resolve({ module, data: dataOf(module) })
+        : Promise.reject(new Error(`no ${id}`));
     },
   });
   charts.init(deck);
@@ -285,13 +287,15 @@ describe('charts plugin', () => {
 });
 
 describe('chart registry', () => {
-  it('loads every catalogued chart by dynamic import, with the catalog’s step count', async () => {
+  it('loads every catalogued chart by dynamic import, with its validated data', async () => {
     const { loadChart } = await import('../../../src/charts/registry');
     const { chartCatalog } = await import('../../../src/shared/catalog');
-    for (const [id, { steps }] of Object.entries(chartCatalog)) {
-      const module = await loadChart(id as keyof typeof chartCatalog);
+    for (const id of Object.keys(chartCatalog)) {
+      const { module, data } = await loadChart(id as keyof typeof chartCatalog);
       expect(module.id).toBe(id);
-      expect(module.steps).toBe(steps);
+      expect(module.steps).toBe(fragmentsOnChartSlide(id, 'en'));
+      // The data comes from virtual:data, i.e. data/ as validated: the same as selecting from the files here.
+      expect(data).toEqual(module.select(deckFiles));
     }
   });
 });

@@ -53,7 +53,13 @@ describe('createFrame', () => {
 
   it('gives every frame its own ids', () => {
     const el = newFigure('test');
-    const options = { width: 10, height: 10, ctx: contextFor('en'), titleKey: 'a', descKey: 'b' };
+    const options = {
+      width: 10,
+      height: 10,
+      ctx: contextFor('en'),
+      titleKey: 'charts:funding.title',
+      descKey: 'charts:funding.desc',
+    } as const;
     const [a, b] = [createFrame(el, options), createFrame(el, options)];
     expect(a.svg.attr('aria-labelledby')).not.toBe(b.svg.attr('aria-labelledby'));
   });

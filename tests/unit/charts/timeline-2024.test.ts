@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutTimeline } from '../../../src/charts/timeline-2024';
-import { chartCatalog } from '../../../src/shared/catalog';
-import { contextFor, newFigure, standardChartTests } from './harness';
+import { contextFor, dataOf, newFigure, standardChartTests } from './harness';
+
+const data = dataOf(chart);
 
 describe('timeline-2024 chart', () => {
-  standardChartTests(chart, chartCatalog['timeline-2024'].steps);
+  standardChartTests(chart);
 
   it('has an event for every step and labels that never share a row', () => {
-    const placed = layoutTimeline(chart.data.events);
+    const placed = layoutTimeline(data.events);
     const steps = new Set(placed.map((item) => item.event.step));
     expect([...steps].sort()).toEqual([0, 1, 2, 3, 4]);
     placed.forEach((item, index) => {
@@ -20,7 +21,7 @@ describe('timeline-2024 chart', () => {
 
   it('reveals events by their step, the newest highlighted', async () => {
     const figure = newFigure('timeline-2024');
-    const instance = chart.mount(figure, chart.data, contextFor('en'));
+    const instance = chart.mount(figure, data, contextFor('en'));
     const shown = () =>
       Array.from(figure.querySelectorAll<SVGGElement>('g.event'))
         .filter((event) => event.style.opacity === '1')
@@ -35,8 +36,8 @@ describe('timeline-2024 chart', () => {
   });
 
   it('lists every event with its date in the table', () => {
-    const rows = chart.table(chart.data, contextFor('zh')).rows;
-    expect(rows).toHaveLength(chart.data.events.length);
+    const rows = chart.table(data, contextFor('zh')).rows;
+    expect(rows).toHaveLength(data.events.length);
     expect(rows[0]?.[1]).toBe('2024年2月29日');
   });
 });

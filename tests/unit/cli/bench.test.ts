@@ -71,6 +71,7 @@ describe('classification', () => {
     expect(classifyModule('\0virtual:slides')).toBe('content');
     expect(classifyModule('/p/src/i18n/locales/zh/ui.json')).toBe('content');
     expect(classifyModule('/p/data/places.json')).toBe('data');
+    expect(classifyModule('\0virtual:data')).toBe('data');
     expect(classifyModule('/p/node_modules/world-atlas/countries-110m.json')).toBe('data');
     expect(classifyModule('/p/src/main.ts')).toBe('js');
     expect(classifyModule('/p/node_modules/reveal.js/dist/reveal.mjs')).toBe('js');

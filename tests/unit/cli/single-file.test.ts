@@ -3,12 +3,12 @@ import { htmlFileName, parseHtmlExportArgs } from '../../../src/cli/export-html'
 import {
   escapeScript,
   escapeStyle,
-  hashSource,
   inlineBuild,
   singleFilePolicy,
   withLanguage,
   withSingleFilePolicy,
 } from '../../../src/cli/single-file';
+import { hashSource } from '../../../src/node/csp';
 
 const built = `<!doctype html>
 <html lang="en">

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAttributes, parseSlides } from '../../../src/node/parse-slides';
+import {
+  checkSlide,
+  parseAttributes,
+  parseSlide,
+  parseSlides,
+  splitSlides,
+} from '../../../src/node/parse-slides';
 
 const good = readFileSync(new URL('../../fixtures/decks/good/en/01-intro.md', import.meta.url), 'utf8');
 const file = 'slides/en/01-intro.md';
@@ -90,5 +96,31 @@ describe('parseAttributes', () => {
   it('rejects anything else', () => {
     expect(parseAttributes('id=a')).toBeNull();
     expect(parseAttributes('id="a" stray')).toBeNull();
+  });
+});
+
+describe('splitSlides', () => {
+  it('keeps each slide’s start and end lines, and ignores --- inside a code fence', () => {
+    const text = ['<!-- .slide: id="a" -->', '# A', '---', '```', '---', '```', 'Note: b', '---', ''].join(
+      '\n',
+    );
+    expect(splitSlides(text).map(({ start, end }) => [start, end])).toEqual([
+      [1, 2],
+      [4, 7],
+      [9, 9],
+    ]);
+  });
+});
+
+describe('parseSlide and checkSlide', () => {
+  it('reads one chunk, and checks it for an id and notes separately', () => {
+    const [chunk] = splitSlides('<!-- .slide: id="Bad Id" -->\n# Title\n');
+    const { slide, problems } = parseSlide(chunk!, 'slides/en/x.md');
+    expect(problems).toEqual([]);
+    expect(slide).toMatchObject({ id: 'Bad Id', line: 1, endLine: 3, body: '# Title' });
+    expect(checkSlide(slide).map((p) => p.message)).toEqual([
+      'slide id "Bad Id" is not a plain name.',
+      'slide "Bad Id" has no speaker notes.',
+    ]);
   });
 });
