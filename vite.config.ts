@@ -5,7 +5,7 @@ import enUi from './src/i18n/locales/en/ui.json' with { type: 'json' };
 import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
 import { criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
-import { interFamily, notoFamily } from './src/node/fonts.ts';
+import { interFamily, notoFamily, notoUiFamily } from './src/node/fonts.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
@@ -41,7 +41,7 @@ export default defineConfig({
           zh: { title: zhUi.deck.title, description: zhUi.deck.description },
         },
         ...firstPaint,
-        fontOrder: { en: [interFamily, notoFamily], zh: [notoFamily, interFamily] },
+        fontOrder: { en: [interFamily, notoUiFamily], zh: [notoFamily, interFamily] },
       },
     }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.

@@ -119,8 +119,22 @@ function walkJson(value: unknown, onString: (s: string) => void, onNumber: (n: n
  * every string in data/*.json (and its numbers and ISO dates, for the formatters), and the browser code and
  * index.html (for the few characters the code writes itself, such as ■).
  */
-export function readDeckSources(root: string): { texts: string[]; numbers: number[]; dates: string[] } {
+export function readDeckSources(root: string): {
+  texts: string[];
+  numbers: number[];
+  dates: string[];
+  /** What the English deck itself shows: its slides, its locale strings, the language names. */
+  englishTexts: string[];
+} {
   const texts: string[] = [];
+  const englishTexts: string[] = [];
+  for (const file of filesUnder(join(root, 'slides', 'en'), '.md'))
+    englishTexts.push(readFileSync(file, 'utf8'));
+  for (const file of filesUnder(join(root, 'src', 'i18n', 'locales', 'en'), '.json')) {
+    englishTexts.push(readFileSync(file, 'utf8'));
+  }
+  const languagesFile = join(root, 'src', 'shared', 'languages.ts');
+  if (existsSync(languagesFile)) englishTexts.push(readFileSync(languagesFile, 'utf8'));
   const numbers: number[] = [];
   const dates: string[] = [];
   for (const file of filesUnder(join(root, 'slides'), '.md')) texts.push(readFileSync(file, 'utf8'));
@@ -144,7 +158,7 @@ export function readDeckSources(root: string): { texts: string[]; numbers: numbe
   const code = [join(root, 'index.html'), join(root, 'src', 'main.ts')];
   for (const dir of ['charts', 'deck', 'i18n']) code.push(...filesUnder(join(root, 'src', dir), '.ts'));
   for (const file of code) if (existsSync(file)) texts.push(readFileSync(file, 'utf8'));
-  return { texts, numbers: [...new Set(numbers)], dates: [...new Set(dates)] };
+  return { texts, numbers: [...new Set(numbers)], dates: [...new Set(dates)], englishTexts };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -152,6 +166,12 @@ export function readDeckSources(root: string): { texts: string[]; numbers: numbe
 
 export const interFamily = 'Inter Variable';
 export const notoFamily = 'Noto Sans SC Variable';
+/**
+ * The few Chinese characters of the English deck (its interface's 中文, the title's 出海, a name or two), cut
+ * from the same Noto Sans SC: the English page's font stacks name this family instead of the full one
+ * (src/styles/tokens.css), so it downloads a few KiB instead of the Chinese deck's slices.
+ */
+export const notoUiFamily = 'Noto Sans SC UI';
 
 /** The weights the theme uses are 400, 650 and 700: the variable axis is narrowed to that span, not pinned. */
 const weightAxis = { wght: { min: 400, max: 700 } };
@@ -164,6 +184,8 @@ interface FamilySpec {
   fileName: (slice: string) => string;
   /** Which fontsource slices to take from (all when undefined). */
   slices?: readonly string[];
+  /** Subset to these characters instead of the whole deck's (the UI family). */
+  only?: 'ui';
   options: SubsetFontOptions;
 }
 
@@ -193,7 +215,39 @@ const families: readonly FamilySpec[] = [
       dropTables: ['vhea', 'vmtx', 'BASE'],
     },
   },
+  {
+    family: notoUiFamily,
+    slug: 'noto-sans-sc-ui',
+    packageName: '@fontsource-variable/noto-sans-sc',
+    fileName: (slice) => `noto-sans-sc-${slice}-wght-normal.woff2`,
+    only: 'ui',
+    options: {
+      targetFormat: 'woff2',
+      variationAxes: weightAxis,
+      keepFeatures: ['halt', 'kern'],
+      dropTables: ['vhea', 'vmtx', 'BASE'],
+    },
+  },
 ];
+
+/** Chinese characters (CJK ideographs, punctuation and full-width forms): what the UI family keeps. */
+export function chineseCharacters(texts: Iterable<string>): string {
+  const seen = new Set<number>();
+  for (const text of texts) {
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      if (cp >= 0x2e80 && cp <= 0x9fff) seen.add(cp);
+      else if (
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xffef)
+      ) {
+        seen.add(cp);
+      }
+    }
+  }
+  return String.fromCodePoint(...[...seen].sort((a, b) => a - b));
+}
 
 /**
  * The performance budget for the Chinese font of the whole deck (every woff2 file of Noto Sans SC together),
@@ -202,7 +256,7 @@ const families: readonly FamilySpec[] = [
 export const cjkBudgetBytes = 300 * 1024;
 
 /** Bump when the output changes for the same characters (settings, file layout, CSS). */
-const pipelineVersion = 1;
+const pipelineVersion = 2;
 
 export interface FontFileInfo {
   family: string;
@@ -232,6 +286,8 @@ export interface SubsetOptions {
   root: string;
   /** The characters to keep (collectCharacters). */
   characters: string;
+  /** The Chinese characters of the English deck, for the UI family (chineseCharacters); none: no UI family. */
+  uiCharacters?: string;
   /** Where cached subsets go; default node_modules/.cache/chuhai-fonts under the root. */
   cacheDir?: string;
 }
@@ -332,12 +388,13 @@ function fontFaceCss(files: readonly FontFileInfo[]): string {
   return `/* Generated by src/node/fonts.ts: subsets of Inter and Noto Sans SC (SIL Open Font License 1.1). */\n${faces.join('\n\n')}\n`;
 }
 
-function cacheKey(root: string, characters: string): string {
+function cacheKey(root: string, characters: string, uiCharacters: string): string {
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
       pipelineVersion,
       characters,
+      uiCharacters,
       families,
       versions: [...families.map((f) => f.packageName), 'subset-font', 'fontkit'].map((name) =>
         packageVersion(root, name),
@@ -364,7 +421,8 @@ function pruneCache(cacheDir: string, keep: string, max = 6): void {
 /** Subsets both families to the characters (or reuses the cached result) and writes the @font-face CSS. */
 export async function buildFontSubset(options: SubsetOptions): Promise<FontSubset> {
   const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const key = cacheKey(options.root, options.characters);
+  const uiCharacters = options.uiCharacters ?? '';
+  const key = cacheKey(options.root, options.characters, uiCharacters);
   const dir = join(cacheDir, key);
   const manifestFile = join(dir, 'manifest.json');
   const cssFile = join(dir, 'fonts.css');
@@ -377,8 +435,10 @@ export async function buildFontSubset(options: SubsetOptions): Promise<FontSubse
   const files: FontFileInfo[] = [];
   const outputs = new Map<string, Buffer>();
   const covered = new Set<number>();
+  const uiCodePoints = [...uiCharacters].map((c) => c.codePointAt(0)!);
   for (const spec of families) {
-    const bySlice = assign(loadSlices(options.root, spec), codePoints);
+    if (spec.only === 'ui' && uiCodePoints.length === 0) continue;
+    const bySlice = assign(loadSlices(options.root, spec), spec.only === 'ui' ? uiCodePoints : codePoints);
     for (const [slice, cps] of bySlice) {
       const output = await subsetFont(readFileSync(slice.path), String.fromCodePoint(...cps), spec.options);
       const check = create(output);
@@ -397,7 +457,7 @@ export async function buildFontSubset(options: SubsetOptions): Promise<FontSubse
         codePoints: cps.length,
         unicodeRange: formatUnicodeRange(cps),
       });
-      for (const cp of cps) covered.add(cp);
+      if (!spec.only) for (const cp of cps) covered.add(cp);
     }
   }
   const missing = String.fromCodePoint(...codePoints.filter((cp) => !covered.has(cp)));

@@ -2,6 +2,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import {
   buildFontSubset,
   bytesByFamily,
+  chineseCharacters,
   cjkBudgetBytes,
   collectCharacters,
   describeSubset,
@@ -39,8 +40,15 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
     },
     async buildStart() {
       if (config.command !== 'build') return;
-      const characters = collectCharacters({ ...readDeckSources(options.root), format: options.format });
-      const subset = await buildFontSubset({ root: options.root, characters, cacheDir: options.cacheDir });
+      const sources = readDeckSources(options.root);
+      const characters = collectCharacters({ ...sources, format: options.format });
+      const uiCharacters = chineseCharacters(sources.englishTexts);
+      const subset = await buildFontSubset({
+        root: options.root,
+        characters,
+        uiCharacters,
+        cacheDir: options.cacheDir,
+      });
       cssFile = subset.cssFile;
       config.logger.info(describeSubset(subset, options.root));
       const cjk = bytesByFamily(subset.files)[notoFamily] ?? 0;
