@@ -183,22 +183,21 @@ export function textOf(html: string): string {
 }
 
 /**
- * The font files that draw `text` when the families are tried in `order` (the page's font stack): preloading
- * them lets the first paint use the deck's fonts, so no line moves when they arrive.
+ * The font files that can draw `text` in the page's font stack (`order`): preloading them lets the first
+ * paint use the deck's fonts, so no line moves and the largest paint is not redone when they arrive.
  */
 export function fontPreloads(faces: readonly FontFace[], text: string, order: readonly string[]): string[] {
   const urls = new Set<string>();
   for (const char of new Set(text)) {
     const cp = char.codePointAt(0)!;
     if (cp <= 0x20) continue;
+    // Every family of the stack that has the character: a slide's Latin words inside Chinese text may be
+    // marked English (lang="en") and drawn from the Latin font.
     for (const family of order) {
       const face = faces.find(
         (f) => f.family === family && f.ranges.some(([from, to]) => cp >= from && cp <= to),
       );
-      if (face) {
-        urls.add(face.url);
-        break;
-      }
+      if (face) urls.add(face.url);
     }
   }
   return [...urls];

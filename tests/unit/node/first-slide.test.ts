@@ -192,14 +192,16 @@ describe('fontPreloads', () => {
     });
   });
 
-  it('takes, for each character, the first family of the page that has it', () => {
-    expect(fontPreloads(faces, '出海 Go', [inter, noto])).toEqual([
+  it('takes, for each character, every family of the page that has it, and nothing for the others', () => {
+    expect(fontPreloads(faces, '出海', [inter, noto])).toEqual([
       '/assets/noto-1.woff2',
       '/assets/noto-2.woff2',
+    ]);
+    expect(fontPreloads(faces, 'Go', [noto, inter])).toEqual([
+      '/assets/noto-1.woff2',
       '/assets/inter-latin.woff2',
     ]);
-    expect(fontPreloads(faces, 'Go', [noto, inter])).toEqual(['/assets/noto-1.woff2']);
-    expect(fontPreloads(faces, 'Go', [inter, noto])).toEqual(['/assets/inter-latin.woff2']);
+    expect(fontPreloads(faces, 'Go', [inter])).toEqual(['/assets/inter-latin.woff2']);
   });
 
   it('reads the text of slide HTML without its notes', () => {
