@@ -41,7 +41,16 @@ export function mountSlides(
     section.innerHTML = content;
     return section;
   });
-  container.replaceChildren(...sections);
+  const kept = prerendered && sections.includes(prerendered) ? prerendered : null;
+  if (!kept) {
+    container.replaceChildren(...sections);
+    return;
+  }
+  // The painted section stays in the document (never removed and re-inserted), the others go around it.
+  for (const child of Array.from(container.children)) if (child !== kept) child.remove();
+  const at = sections.indexOf(kept);
+  kept.before(...sections.slice(0, at));
+  kept.after(...sections.slice(at + 1));
 }
 
 const sectionsOf = (container: HTMLElement) => container.querySelectorAll<HTMLElement>('section[id]');
