@@ -6,10 +6,12 @@ import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
 import { criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
 import { interFamily, notoFamily, notoUiFamily } from './src/node/fonts.ts';
+import { checkProse } from './src/node/prose-lint.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
 import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
+import { ogPlugin } from './src/node/vite-plugin-og.ts';
 import { createFormatters } from './src/shared/format.ts';
 import { languageStorageKey } from './src/shared/languages.ts';
 import { slideLayout } from './src/shared/layout.ts';
@@ -32,7 +34,7 @@ export default defineConfig({
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
-      checks: [data.check, () => checkLocales(root)],
+      checks: [data.check, () => checkLocales(root), () => checkProse(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
       pages: {
@@ -44,10 +46,15 @@ export default defineConfig({
         fontOrder: { en: [interFamily, notoUiFamily], zh: [notoFamily, interFamily] },
       },
     }),
+    // Link previews (Open Graph, Twitter card); their images come from `npm run export:og` (part of `npm run build`).
+    ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
     fontsPlugin({ root, format: createFormatters }),
   ],
   build: {
+    // Rolldown's timing notice appears only on a loaded machine and names our slowest plugin; the build's own
+    // output is the list of files. Keep `vite build` quiet so a shared CI box prints the same as a quiet one.
+    rolldownOptions: { checks: { bundlerTimings: false } },
     target: 'es2022',
     // Fonts stay files (not data: URLs) so the Content-Security-Policy needs no data: source.
     assetsInlineLimit: 0,

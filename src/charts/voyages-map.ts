@@ -79,11 +79,11 @@ export interface VoyagesData {
  * The Ming name alone on the map ("Champa", "占城"), so labels stay short in both languages; the table
  * keeps the full "Champa (Qui Nhon)" / "占城（归仁）".
  */
-export function shortName(name: string): string {
+function shortName(name: string): string {
   return name.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '') || name;
 }
 
-export function voyagesTable(data: VoyagesData, ctx: ChartContext): ChartTable {
+function voyagesTable(data: VoyagesData, ctx: ChartContext): ChartTable {
   const index = placeIndex(data.places);
   const name = (id: string): string => placeOf(index, id).name[ctx.lng];
   const { t } = ctx;

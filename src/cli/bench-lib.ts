@@ -124,7 +124,7 @@ export function addBytes(summary: ByteSummary, category: ByteCategory, count: By
 
 // ─── formatting ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** kB are 1,000 bytes, as elsewhere in the project (export-pdf-args.ts formatBytes). */
+/** kB are 1,000 bytes, as elsewhere in the project (export/names.ts formatBytes). */
 export function formatKb(bytes: number): string {
   if (!Number.isFinite(bytes)) return 'n/a';
   return `${(bytes / 1000).toFixed(1)} kB`;

@@ -4,7 +4,8 @@
  * of the same slides, src/cli/bench.ts) built and measured in the same run, each page in both languages. A
  * benchmark, not a test: it prints medians and ratios, and exits 0 when a target is missed.
  *
- * The builds go to a temporary folder (never dist/) and are served from 127.0.0.1 without compression, the way
+ * The builds go to a temporary folder (never dist/) and are served by Vite's preview server (`npm run preview`)
+ * on 127.0.0.1, without compression, the way
  * the issue's first figures were taken. Chromium is Debian's (src/cli/find-chromium.ts), driven by Playwright
  * with a remote-debugging port that Lighthouse connects to.
  *
@@ -18,8 +19,8 @@ import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { buildDeck, type Workspace, writeFloorSources } from './bench.ts';
 import { median } from './bench-lib.ts';
+import { serveDist as serveStatic } from './export/session.ts';
 import { chromiumHelp, findChromium } from './find-chromium.ts';
-import { serveStatic } from './static-server.ts';
 
 interface Figures {
   score: number;

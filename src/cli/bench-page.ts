@@ -1,6 +1,6 @@
 /**
  * What `npm run bench` runs inside the page, as plain JavaScript text: tsx would wrap named functions written
- * in TypeScript in a `__name` helper that exists only in Node (see the note in export-pdf.ts). Installed with
+ * in TypeScript in a `__name` helper that exists only in Node (see the note in export/session.ts). Installed with
  * page.addInitScript before the deck's own scripts, so it sees the first key press and reveal's `ready`.
  * Every time is in ms on the page's clock (performance.now()).
  */

@@ -58,8 +58,8 @@ import {
   verdict,
 } from './bench-lib.ts';
 import { benchInitScript } from './bench-page.ts';
+import { serveDist as serveStatic } from './export/session.ts';
 import { chromiumHelp, findChromium } from './find-chromium.ts';
-import { serveStatic } from './static-server.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const chromiumArgs = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic'];
@@ -656,7 +656,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
     // PDF: our export:pdf CLI on the bench build, and the floor printed the same way, interleaved.
     const pdf = { ours: [] as number[], floor: [] as number[], note: '' };
-    const exportCli = join(projectRoot, 'src/cli/export-pdf.ts');
+    const exportCli = join(projectRoot, 'src/cli/export.ts');
     const tsx = join(projectRoot, 'node_modules/.bin/tsx');
     if (options.pdfRuns > 0 && existsSync(exportCli)) {
       const pdfRoot = join(base, 'pdf-root');
@@ -665,7 +665,7 @@ async function main(argv: readonly string[]): Promise<number> {
         progress(`export:pdf (${run}/${options.pdfRuns})`);
         const ours = await timeCommand(
           tsx,
-          ['src/cli/export-pdf.ts', '--no-build', '--out', join(base, 'pdf-out')],
+          ['src/cli/export.ts', 'pdf', '--no-build', '--out', join(base, 'pdf-out')],
           pdfRoot,
         );
         if (ours.ok) pdf.ours.push(ours.ms);

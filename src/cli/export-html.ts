@@ -4,62 +4,24 @@
  * chart chunks and the map data too) and every asset as a data: URL (the subset fonts); the page's script and
  * stylesheet are then written inline, and its Content-Security-Policy gets their hashes. Each file names its
  * language in <meta name="deck-default-lng">, which src/main.ts reads; the toggle still switches in place.
- *
- *   npm run export:html                      both languages into exports/
- *   npm run export:html -- --lng zh --out /tmp/deck
+ * The command line (src/cli/export.ts) is shared with the other exports.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { isLng, type Lng, languages, supportedLngs } from '../shared/languages.ts';
-import { formatBuildError, formatBytes, titleSlug } from './export-pdf-args.ts';
+import { type Lng, languages } from '../shared/languages.ts';
+import { exportFileName, titleSlug } from './export/names.ts';
+import { writeFileAtomic } from './pdf-metadata.ts';
 import { inlineBuild, withLanguage, withSingleFilePolicy } from './single-file.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface HtmlExportOptions {
-  out: string;
-  lngs: Lng[];
-}
-
-export const htmlUsage = `Usage: npm run export:html -- [--out DIR] [--lng en|zh]
-
-  --out DIR   where the files go (default: exports/)
-  --lng LNG   only this language (en or zh; may be given twice); default: every language`;
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-export function parseHtmlExportArgs(argv: readonly string[]): HtmlExportOptions | 'help' {
-  let values: { out?: string; lng?: string[]; help?: boolean };
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        out: { type: 'string' },
-        lng: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) return 'help';
-  const lngs = values.lng ?? [...supportedLngs];
-  for (const lng of lngs) {
-    if (!isLng(lng)) throw new UsageError(`--lng must be one of ${supportedLngs.join(', ')}, not "${lng}".`);
-  }
-  return { out: values.out ?? 'exports', lngs: [...new Set(lngs as Lng[])] };
-}
-
-/** `chuhai-going-global-en.html`, from the English deck title like the PDF export. */
+/** `chuhai-going-global-en.html`, from the English deck title like the other exports. */
 export function htmlFileName(title: string, lng: Lng): string {
-  return `${titleSlug(title)}-${lng}.html`;
+  return exportFileName(titleSlug(title), lng, 'html');
 }
 
 interface DeckStrings {
@@ -92,7 +54,7 @@ async function buildSingleFile(): Promise<string> {
         modulePreload: false,
         chunkSizeWarningLimit: 100_000,
         // One script: the chart chunks (dynamic imports) and the map data go into it.
-        rolldownOptions: { output: { codeSplitting: false } },
+        rolldownOptions: { output: { codeSplitting: false }, checks: { bundlerTimings: false } },
       },
     });
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
@@ -113,17 +75,13 @@ export interface HtmlExportResult {
   bytes: number;
 }
 
-export async function exportHtml(options: HtmlExportOptions): Promise<HtmlExportResult[]> {
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const started = Date.now();
-  say('Building the deck as a single file…');
+/** Builds the single-file deck once and writes it per language, each file whole. */
+export async function exportHtml(outDir: string, lngs: readonly Lng[]): Promise<HtmlExportResult[]> {
   const page = await buildSingleFile();
-  say(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  const outDir = resolve(options.out);
-  mkdirSync(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true });
   const stem = readStrings('en').deck.title;
   const results: HtmlExportResult[] = [];
-  for (const [index, lng] of options.lngs.entries()) {
+  for (const lng of lngs) {
     const strings = readStrings(lng);
     const html = withLanguage(page, {
       lng,
@@ -132,48 +90,9 @@ export async function exportHtml(options: HtmlExportOptions): Promise<HtmlExport
       description: strings.deck.description,
     });
     const file = join(outDir, htmlFileName(stem, lng));
-    writeFileSync(file, html);
-    const bytes = Buffer.byteLength(html);
-    results.push({ lng, file, bytes });
-    say(
-      `[${index + 1}/${options.lngs.length}] ${languages[lng].label}: ${displayPath(file)} (${formatBytes(bytes)})`,
-    );
+    const bytes = Buffer.from(html);
+    await writeFileAtomic(file, bytes);
+    results.push({ lng, file, bytes: bytes.byteLength });
   }
-  say('');
-  say('Single-file decks (open by double-click; no network needed):');
-  for (const r of results) say(`  ${r.lng}  ${formatBytes(r.bytes).padStart(8)}  ${displayPath(r.file)}`);
   return results;
-}
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
-
-async function main(): Promise<number> {
-  let options: HtmlExportOptions | 'help';
-  try {
-    options = parseHtmlExportArgs(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${htmlUsage}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${htmlUsage}\n`);
-    return 0;
-  }
-  try {
-    await exportHtml(options);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`export:html failed:\n${formatBuildError(error)}\n`);
-    return 1;
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then((code) => process.exit(code));
 }

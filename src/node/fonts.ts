@@ -251,9 +251,10 @@ export function chineseCharacters(texts: Iterable<string>): string {
 
 /**
  * The performance budget for the Chinese font of the whole deck (every woff2 file of Noto Sans SC together),
- * in KiB as web performance budgets count: 300 KiB. The build warns above it and a unit test fails.
+ * in KiB as web performance budgets count: 320 KiB. The build warns above it and a unit test fails. (It was 300 KiB
+ * until the editorial pass made the talk 25 minutes long and added the epilogue: about 80 more characters.)
  */
-export const cjkBudgetBytes = 300 * 1024;
+export const cjkBudgetBytes = 320 * 1024;
 
 /** Bump when the output changes for the same characters (settings, file layout, CSS). */
 const pipelineVersion = 2;

@@ -19,8 +19,9 @@ const resolvedId = `\0${virtualId}`;
 export interface DeckPluginOptions {
   /** Project root (where slides/ and data/ live). */
   root: string;
-  /** Extra checks run before the build starts (data schema, locale parity); each throws to stop the build. */
-  checks?: ReadonlyArray<() => void>;
+  /** Extra checks run before the build starts (data schema, locale parity, prose lint); each throws (or rejects)
+   * to stop the build. */
+  checks?: ReadonlyArray<() => void | Promise<void>>;
   /** The deck's public address: slides marked data-qr show it as a QR code. Empty: no QR codes. */
   publicUrl?: string;
   /** The line under the QR code, per language. */
@@ -52,8 +53,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   ];
   const isContent = (file: string) =>
     contentDirs.some((dir) => file.startsWith(dir)) && (file.endsWith('.md') || file.endsWith('.json'));
-  const runChecks = () => {
-    for (const check of options.checks ?? []) check();
+  const runChecks = async () => {
+    for (const check of options.checks ?? []) await check();
   };
   const compile = async (): Promise<Deck> => {
     const deck = loadDeck(options.root);
@@ -84,7 +85,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       isBuild = config.command === 'build';
     },
     async buildStart() {
-      runChecks();
+      await runChecks();
       compiled = await compile();
       built = compiled;
     },
@@ -126,7 +127,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       // The same checks as the build, on every edit: a broken edit shows the build's file:line message in the
       // terminal and the browser overlay, and does not reach the page; the next good edit clears it.
       try {
-        runChecks();
+        await runChecks();
         await compile();
       } catch (error) {
         reportInDev(server, error, file);

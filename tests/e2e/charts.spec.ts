@@ -109,6 +109,8 @@ test('a chart that throws shows its data as a table, and the deck goes on', asyn
 });
 
 test('200 slide changes leave the DOM size and the running timers flat', async ({ page }) => {
+  // 220 round trips to the page: on a loaded 2-core machine that alone can pass a minute.
+  test.setTimeout(180_000);
   await page.addInitScript(() => {
     const live = new Set<number>();
     const w = window as unknown as { __timers: () => number };

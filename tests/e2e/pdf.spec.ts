@@ -39,9 +39,9 @@ interface Run {
   stderr: string;
 }
 
-function runExport(args: string[], script = join(root, 'src/cli/export-pdf.ts'), cwd = root): Promise<Run> {
+function runExport(args: string[], script = join(root, 'src/cli/export.ts'), cwd = root): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, 'pdf', ...args], {
       cwd,
       env: { ...process.env, FORCE_COLOR: '0' },
     });
@@ -162,11 +162,12 @@ test.describe('PDF export', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr, 'no warnings').toBe('');
     for (const lng of lngs) {
+      expect(run.stdout).toMatch(new RegExp(`^${lng}: slide (\\d+)/\\1 in [\\d.]+ s$`, 'm'));
       expect(run.stdout).toMatch(
-        new RegExp(`^${lng}: \\d+ pages, [\\d.]+ (kB|MB), [\\d.]+ s → .*${stem}-${lng}\\.pdf$`, 'm'),
+        new RegExp(`^  PDF   \\d+ pages, [\\d.]+ (kB|MB) → .*${stem}-${lng}\\.pdf$`, 'm'),
       );
     }
-    expect(run.stdout).toMatch(/^Done: 2 PDFs, \d+ pages, [\d.]+ (kB|MB) in [\d.]+ s/m);
+    expect(run.stdout).toMatch(/^Done: 2 files, [\d.]+ (kB|MB) in [\d.]+ s/m);
 
     for (const lng of lngs) {
       const file = join(out, `${stem}-${lng}.pdf`);
@@ -335,11 +336,7 @@ test.describe('PDF export', () => {
       const slide = join(copy, 'slides/en/00-title.md');
       await writeFile(slide, (await readFile(slide, 'utf8')).replace('id="title"', 'id="Not An Id"'));
       const out = testInfo.outputPath('pdf');
-      const run = await runExport(
-        ['--build', '--lng', 'en', '--out', out],
-        join(copy, 'src/cli/export-pdf.ts'),
-        copy,
-      );
+      const run = await runExport(['--lng', 'en', '--out', out], join(copy, 'src/cli/export.ts'), copy);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('The build failed, so nothing was exported');
       expect(run.stderr).toContain('slides/en/00-title.md:1');

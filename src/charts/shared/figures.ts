@@ -1,4 +1,3 @@
-import type { DataEvent, Figure } from '../../shared/data-schema';
 import type { Lng } from '../../shared/languages';
 import type { ChartContext } from '../types';
 import { tIn } from './i18n';
@@ -36,11 +35,6 @@ export interface EventRecord {
   figure?: string;
 }
 
-/** Compile-time guard: the validated shapes fit these, so a schema change that would break a chart fails tsc. */
-type Fits<Validated extends Structural, Structural> = Validated;
-export type SchemaFigureFits = Fits<Figure, FigureRecord>;
-export type SchemaEventFits = Fits<DataEvent, EventRecord>;
-
 export function localText(text: LocalText, lng: Lng): string {
   return text[lng];
 }
@@ -64,7 +58,7 @@ export function pickFigure(figures: readonly FigureRecord[], id: string): Figure
 }
 
 /** The bare value in the figure's unit: 4.4B → US$4.4B / 44亿美元, 0.7 → 70%, 78612 → 78,612. */
-export function formatValue(figure: FigureRecord, ctx: ChartContext): string {
+function formatValue(figure: FigureRecord, ctx: ChartContext): string {
   if (figure.unit === 'usd') return ctx.format.usd(figure.value);
   if (figure.unit === 'share') return ctx.format.percent(figure.value);
   if (figure.value >= 1e6) return ctx.format.compact(figure.value);

@@ -37,11 +37,20 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
   const frame = createFrame(el, options);
   renderTable(el, options.table(ctx));
   const draw = options.setup(frame.body);
-  void draw(current, ctx, false);
+  // A draw the shell starts itself (on mount, on a relabel) that fails later is kept, not swallowed: the next
+  // step() rejects with it, and the charts plugin shows the data table in the chart's place.
+  let failure: { error: unknown } | undefined;
+  const redraw = (): void => {
+    draw(current, ctx, false).catch((error: unknown) => {
+      failure ??= { error };
+    });
+  };
+  redraw();
 
   return {
     step(n, opts) {
       if (destroyed) return Promise.resolve();
+      if (failure) return Promise.reject(failure.error);
       current = clampStep(n, steps);
       try {
         return draw(current, ctx, (opts?.animate ?? true) && !ctx.reducedMotion);
@@ -54,7 +63,7 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
       ctx = next;
       frame.setContext(ctx);
       renderTable(el, options.table(ctx));
-      void draw(current, ctx, false);
+      redraw();
     },
     destroy() {
       if (destroyed) return;

@@ -36,7 +36,7 @@ const backSpeed = 0.5;
 /** Marks outside the played steps (e.g. half-drawn when a newer step interrupted them) settle this fast. */
 const settleMs = 250;
 
-export function makeSchedule(items: readonly Timed[], from: number, to: number): (item: Timed) => Timing {
+function makeSchedule(items: readonly Timed[], from: number, to: number): (item: Timed) => Timing {
   const blocks = new Map<number, number>();
   for (const item of items) {
     if (Number.isFinite(item.step)) {

@@ -66,13 +66,13 @@ export function textWidth(text: string, size: number, bold = false): number {
   return em * size * (bold ? 1.06 : 1);
 }
 
-export function labelBox(x: number, y: number, anchor: Anchor, width: number, size: number): Box {
+function labelBox(x: number, y: number, anchor: Anchor, width: number, size: number): Box {
   const x0 = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
   // Baseline at y: ascenders (and CJK) reach about 0.85 em up, descenders 0.25 em down.
   return { x0, y0: y - size * 0.85, x1: x0 + width, y1: y + size * 0.25 };
 }
 
-export function overlaps(a: Box, b: Box): boolean {
+function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 

@@ -22,7 +22,7 @@ describe('ai-companies chart', () => {
     const table = chart.table(data, contextFor('en'));
     expect(table.rows.map((row) => row[1])).toEqual(['1,500', '751', '103']);
     const zh = chart.table(data, contextFor('zh'));
-    expect(zh.rows[0]?.[0]).toBe('全球活跃AI企业');
+    expect(zh.rows[0]?.[0]).toBe('全球活跃 AI 企业');
   });
 
   it('reveals the abroad label only at step 2', async () => {

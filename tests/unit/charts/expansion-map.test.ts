@@ -52,7 +52,7 @@ describe('expansion-map', () => {
     const figure = newFigure(chart.id);
     const instance = chart.mount(figure, data, mapContext('zh'));
     const svg = figure.querySelector('svg')!;
-    expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('中国AI出海');
+    expect(figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent).toBe('中国 AI 出海');
     expect(figure.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent).toMatch(/^2024年/);
     const table = chart.table(data, mapContext('en'));
     expect(table.rows).toHaveLength(data.moves.length);

@@ -24,7 +24,7 @@ describe('funding chart', () => {
     expect(textsOf(figure)).toEqual(expect.arrayContaining(['US$24.9B*', '≈US$4.4B', 'in 372 rounds']));
     instance.setContext(contextFor('zh'));
     expect(textsOf(figure)).toEqual(
-      expect.arrayContaining(['249亿美元*', '≈44亿美元', '共372轮融资', '2024年上半年']),
+      expect.arrayContaining(['249亿美元*', '≈44亿美元', '共 372 轮融资', '2024年上半年（我们的理解）']),
     );
     instance.destroy();
   });

@@ -157,7 +157,7 @@ export function standardChartTests<Data>(chart: ChartModule<Data>): void {
       }
       instance.destroy();
       figure.remove();
-    });
+    }, 30_000); // every step's picture, on a loaded machine
   }
 
   it('is an accessible image with a translated title and description, and a hidden data table', () => {

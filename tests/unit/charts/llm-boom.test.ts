@@ -30,7 +30,7 @@ describe('llm-boom chart', () => {
     expect(figure.querySelector('desc')?.textContent).toMatch(/Caveat: /);
     const rows = chart.table(data, contextFor('zh')).rows;
     expect(rows[0]?.[3]).toBe('来源不一致');
-    expect(rows[1]?.[1]).toBe('超过197');
+    expect(rows[1]?.[1]).toBe('超过 197');
     instance.destroy();
   });
 });

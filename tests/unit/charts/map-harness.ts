@@ -105,6 +105,9 @@ export function visible(figure: HTMLElement, selector: string): string[] {
     .map((node) => node.getAttribute('data-id') ?? '');
 }
 
+/** Drawing and writing every step's picture (the world map included) takes seconds on a loaded machine. */
+const PICTURE_TEST_MS = 30_000;
+
 export interface MapTestSpec<Data> {
   /** Strokes (route legs or arcs) drawn at `step`, from the map's pure layout. */
   strokesAt(data: Data, step: number): number;
@@ -126,23 +129,27 @@ export function standardMapTests<Data>(chart: ChartModule<Data>, spec: MapTestSp
   });
 
   for (const lng of languagesUnderTest) {
-    it(`draws every step in ${lng} (picture snapshots), each with more strokes than the one before`, async () => {
-      const { figure, instance } = mount(lng);
-      let before = -1;
-      for (let step = 0; step <= last; step += 1) {
-        await instance.step(step, { animate: false });
-        await expect(mapPicture(figure)).toMatchFileSnapshot(picturePath(chart.id, lng, step));
-        const drawn = drawnStrokes(figure);
-        expect(drawn).toBeGreaterThan(before);
-        expect(drawn).toBe(spec.strokesAt(data, step));
-        before = drawn;
-        for (const text of figure.querySelectorAll('svg text, svg title, svg desc')) {
-          expect(text.textContent).not.toMatch(/maps:|charts:|\{\{|undefined|NaN|Infinity/);
+    it(
+      `draws every step in ${lng} (picture snapshots), each with more strokes than the one before`,
+      async () => {
+        const { figure, instance } = mount(lng);
+        let before = -1;
+        for (let step = 0; step <= last; step += 1) {
+          await instance.step(step, { animate: false });
+          await expect(mapPicture(figure)).toMatchFileSnapshot(picturePath(chart.id, lng, step));
+          const drawn = drawnStrokes(figure);
+          expect(drawn).toBeGreaterThan(before);
+          expect(drawn).toBe(spec.strokesAt(data, step));
+          before = drawn;
+          for (const text of figure.querySelectorAll('svg text, svg title, svg desc')) {
+            expect(text.textContent).not.toMatch(/maps:|charts:|\{\{|undefined|NaN|Infinity/);
+          }
         }
-      }
-      instance.destroy();
-      figure.remove();
-    });
+        instance.destroy();
+        figure.remove();
+      },
+      PICTURE_TEST_MS,
+    );
   }
 
   it('is an accessible image with a translated title and description, a full data table and text ≥ 18 units', () => {

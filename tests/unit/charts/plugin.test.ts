@@ -200,8 +200,8 @@ describe('charts plugin', () => {
     expect(svg?.querySelector('title')?.textContent).toMatch(/^Funding/);
     charts.setContext(contextFor('zh'));
     expect(current.querySelector('svg')).toBe(svg);
-    expect(svg?.querySelector('title')?.textContent).toMatch(/^中国AI初创企业融资/);
-    expect(current.querySelector('table caption')?.textContent).toMatch(/^中国AI初创企业融资/);
+    expect(svg?.querySelector('title')?.textContent).toMatch(/^中国 AI 初创企业融资/);
+    expect(current.querySelector('table caption')?.textContent).toMatch(/^中国 AI 初创企业融资/);
   });
 
   it('draws every print page at its own step, without animation, then flags the document', async () => {

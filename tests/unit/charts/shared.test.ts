@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isoMidpoint, monthLabel } from '../../../src/charts/shared/dates';
 import { formatFigure, formatFigureShort, shortSource } from '../../../src/charts/shared/figures';
 import { createFrame } from '../../../src/charts/shared/frame';
+import { createChartInstance } from '../../../src/charts/shared/instance';
 import { removeTable, renderTable } from '../../../src/charts/shared/table';
 import { chartColors } from '../../../src/charts/shared/tokens';
 import { clampStep, interruptSteps, stepTransition } from '../../../src/charts/shared/transition';
@@ -39,12 +40,12 @@ describe('createFrame', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-labelledby')).toBe('f1-title');
     expect(svg.getAttribute('aria-describedby')).toBe('f1-desc');
-    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^Funding for Chinese AI start-ups/);
+    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^Funding for Chinese AI startups/);
     expect(el.querySelector('#f1-desc')?.textContent).toBe('Timeline of 2024. X');
     expect(svg.getAttribute('lang')).toBe('en');
 
     frame.setContext(contextFor('zh'));
-    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^中国AI初创企业融资/);
+    expect(el.querySelector('#f1-title')?.textContent).toMatch(/^中国 AI 初创企业融资/);
     expect(svg.getAttribute('lang')).toBe('zh-CN');
     frame.destroy();
     frame.destroy();
@@ -62,6 +63,34 @@ describe('createFrame', () => {
     } as const;
     const [a, b] = [createFrame(el, options), createFrame(el, options)];
     expect(a.svg.attr('aria-labelledby')).not.toBe(b.svg.attr('aria-labelledby'));
+  });
+});
+
+describe('createChartInstance', () => {
+  it('reports a draw that failed after mount or relabel on the next step, instead of swallowing it', async () => {
+    const el = newFigure('test');
+    let calls = 0;
+    const instance = createChartInstance({
+      el,
+      ctx: contextFor('en'),
+      steps: 2,
+      width: 10,
+      height: 10,
+      titleKey: 'charts:funding.title',
+      descKey: 'charts:funding.desc',
+      table: () => ({ caption: 'c', head: ['a'], rows: [['1']] }),
+      // Draws fine on mount and on the first step; the relabel's draw fails after the text is set.
+      setup: () => () => {
+        calls += 1;
+        return calls === 3 ? Promise.reject(new Error('relabel failed')) : Promise.resolve();
+      },
+    });
+    await expect(instance.step(1)).resolves.toBeUndefined();
+    instance.setContext(contextFor('zh'));
+    await Promise.resolve();
+    await expect(instance.step(2)).rejects.toThrow('relabel failed');
+    instance.destroy();
+    el.remove();
   });
 });
 
@@ -145,9 +174,9 @@ describe('figure formatting', () => {
     const en = contextFor('en');
     const zh = contextFor('zh');
     expect(formatFigure(figure({ atLeast: true }), en)).toBe('more than 197');
-    expect(formatFigure(figure({ atLeast: true }), zh)).toBe('超过197');
+    expect(formatFigure(figure({ atLeast: true }), zh)).toBe('超过 197');
     expect(formatFigureShort(figure({ atLeast: true }), en)).toBe('197+');
-    expect(formatFigure(figure({ unit: 'share', value: 0.7, approx: true }), zh)).toBe('约70%');
+    expect(formatFigure(figure({ unit: 'share', value: 0.7, approx: true }), zh)).toBe('约 70%');
     expect(formatFigureShort(figure({ unit: 'usd', value: 24.9e9, status: 'C' }), en)).toBe('US$24.9B*');
     expect(formatFigureShort(figure({ unit: 'usd', value: 24.9e9, status: 'C' }), zh)).toBe('249亿美元*');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlFileName, parseHtmlExportArgs } from '../../../src/cli/export-html';
+import { htmlFileName } from '../../../src/cli/export-html';
 import {
   escapeScript,
   escapeStyle,
@@ -103,17 +103,6 @@ describe('withLanguage', () => {
 });
 
 describe('export:html arguments', () => {
-  it('defaults to every language into exports/', () => {
-    expect(parseHtmlExportArgs([])).toEqual({ out: 'exports', lngs: ['en', 'zh'] });
-    expect(parseHtmlExportArgs(['--lng', 'zh', '--out', '/tmp/x'])).toEqual({ out: '/tmp/x', lngs: ['zh'] });
-    expect(parseHtmlExportArgs(['--help'])).toBe('help');
-  });
-
-  it('refuses an unknown language or option', () => {
-    expect(() => parseHtmlExportArgs(['--lng', 'fr'])).toThrow(/en, zh/);
-    expect(() => parseHtmlExportArgs(['--pdf'])).toThrow();
-  });
-
   it('names the files from the deck title', () => {
     expect(htmlFileName('出海 · Going Global — Chinese AI companies abroad', 'en')).toBe(
       'chuhai-going-global-en.html',

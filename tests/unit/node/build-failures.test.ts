@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLocales } from '../../../src/node/check-locales';
+import { checkProse } from '../../../src/node/prose-lint';
 import { dataPlugin } from '../../../src/node/vite-plugin-data';
 import { deckPlugin } from '../../../src/node/vite-plugin-deck';
 
@@ -46,7 +47,10 @@ async function buildFails(root: string): Promise<string> {
       configFile: false,
       root: project,
       logLevel: 'silent',
-      plugins: [data, deckPlugin({ root, checks: [data.check, () => checkLocales(root)] })],
+      plugins: [
+        data,
+        deckPlugin({ root, checks: [data.check, () => checkLocales(root), () => checkProse(root)] }),
+      ],
       build: { outDir, emptyOutDir: true, write: true },
     });
   } catch (error) {
@@ -174,6 +178,19 @@ const cases: { name: string; breakIt: (root: string) => void; expected: RegExp }
       }),
     expected:
       /src\/i18n\/locales\/zh\/ui\.json:\d+: key "language\.changed" is missing \(it is in en\/ui\.json:\d+\)\. Add its zh text\./,
+  },
+  {
+    name: 'Chinese prose with a half-width comma and no space before a number',
+    breakIt: (r) =>
+      edit(r, 'slides/zh/06-markets.md', (t) => t.replace('\nNote:\n', '\nNote:\n共有2024家公司,都在海外。')),
+    expected: /slides\/zh\/06-markets\.md:\d+: zhlint: .*Write it as zhlint would: "[^"]*共有 2024 家公司，/,
+  },
+  {
+    name: 'English prose spelling a term two ways',
+    breakIt: (r) =>
+      edit(r, 'slides/en/06-markets.md', (t) => t.replace('\nNote:\n', '\nNote:\nIn South-East Asia, ')),
+    expected:
+      /slides\/en\/06-markets\.md:\d+: textlint \(terminology\): Incorrect term: “South-East Asia”, use “Southeast Asia” instead\. Use the spelling/,
   },
 ];
 
