@@ -214,15 +214,10 @@ const isText = (v: Json): v is { en: string; zh: string } =>
   typeof v.en === 'string' &&
   typeof v.zh === 'string';
 
-/** The `{ en, zh }` text fields of a data file, one segment per language, at the line of each string. */
-export function dataTextSegments(file: string, text: string): ProseSegment[] {
-  const out: ProseSegment[] = [];
+/** Visits every value of a JSON text with its path; `visit` returns true to skip what is inside. */
+function walkJson(text: string, visit: (value: Json, path: PropertyKey[]) => boolean | undefined): void {
   const walk = (value: Json, path: PropertyKey[]) => {
-    if (isText(value)) {
-      for (const lng of ['en', 'zh'] as const)
-        out.push({ file, line: lineOfJsonPath(text, [...path, lng]), lng, text: value[lng], format: 'text' });
-      return;
-    }
+    if (visit(value, path)) return;
     if (Array.isArray(value))
       value.forEach((v, i) => {
         walk(v, [...path, i]);
@@ -231,23 +226,28 @@ export function dataTextSegments(file: string, text: string): ProseSegment[] {
       for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };
   walk(JSON.parse(text) as Json, []);
+}
+
+/** The `{ en, zh }` text fields of a data file, one segment per language, at the line of each string. */
+export function dataTextSegments(file: string, text: string): ProseSegment[] {
+  const out: ProseSegment[] = [];
+  walkJson(text, (value, path) => {
+    if (!isText(value)) return false;
+    for (const lng of ['en', 'zh'] as const)
+      out.push({ file, line: lineOfJsonPath(text, [...path, lng]), lng, text: value[lng], format: 'text' });
+    return true;
+  });
   return out;
 }
 
 /** Every string of a locale file, in that file's language. */
 export function localeSegments(file: string, text: string, lng: ProseLng): ProseSegment[] {
   const out: ProseSegment[] = [];
-  const walk = (value: Json, path: PropertyKey[]) => {
+  walkJson(text, (value, path) => {
     if (typeof value === 'string')
       out.push({ file, line: lineOfJsonPath(text, path), lng, text: value, format: 'text' });
-    else if (Array.isArray(value))
-      value.forEach((v, i) => {
-        walk(v, [...path, i]);
-      });
-    else if (typeof value === 'object' && value !== null)
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-  };
-  walk(JSON.parse(text) as Json, []);
+    return false;
+  });
   return out;
 }
 

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -9,6 +8,7 @@ import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import { expect, openDeck, test } from './fixtures';
+import { copyWithBrokenSlide } from './project-copy';
 
 /*
  * `npm run export`, `export:pptx` and `export:og`, end to end, run as a user runs them (their own server and
@@ -228,24 +228,8 @@ test.describe('PowerPoint, PNG and link-preview exports', () => {
   });
 
   test('a build that fails: nothing written, the problem readable', async ({ browserName: _ }, testInfo) => {
-    const copy = await mkdtemp(join(tmpdir(), 'export-all-broken-'));
+    const copy = await copyWithBrokenSlide('export-all-broken-', 'slides/zh/00-title.md');
     try {
-      for (const entry of [
-        'index.html',
-        'vite.config.ts',
-        'package.json',
-        'tsconfig.json',
-        'src',
-        'slides',
-        'data',
-        'public',
-      ]) {
-        if (existsSync(join(root, entry)))
-          await cp(join(root, entry), join(copy, entry), { recursive: true });
-      }
-      await symlink(join(root, 'node_modules'), join(copy, 'node_modules'));
-      const slide = join(copy, 'slides/zh/00-title.md');
-      await writeFile(slide, (await readFile(slide, 'utf8')).replace('id="title"', 'id="Not An Id"'));
       const broken = testInfo.outputPath('broken');
       const run = await runExport(['all', '--out', broken], { cwd: copy });
       expect(run.code).toBe(1);

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { pdfLang } from '../../src/cli/pdf-metadata';
 import { expect, openDeck, slideIds, test } from './fixtures';
+import { copyWithBrokenSlide } from './project-copy';
 
 /*
  * `npm run export:pdf`, end to end: the CLI is run as a user runs it (its own server and Chromium, a fresh --out
@@ -317,24 +317,8 @@ test.describe('PDF export', () => {
     browserName: _,
   }, testInfo) => {
     // A copy of the project with one broken slide; node_modules is shared.
-    const copy = await mkdtemp(join(tmpdir(), 'export-pdf-broken-'));
+    const copy = await copyWithBrokenSlide('export-pdf-broken-', 'slides/en/00-title.md');
     try {
-      for (const entry of [
-        'index.html',
-        'vite.config.ts',
-        'package.json',
-        'tsconfig.json',
-        'src',
-        'slides',
-        'data',
-        'public',
-      ]) {
-        if (existsSync(join(root, entry)))
-          await cp(join(root, entry), join(copy, entry), { recursive: true });
-      }
-      await symlink(join(root, 'node_modules'), join(copy, 'node_modules'));
-      const slide = join(copy, 'slides/en/00-title.md');
-      await writeFile(slide, (await readFile(slide, 'utf8')).replace('id="title"', 'id="Not An Id"'));
       const out = testInfo.outputPath('pdf');
       const run = await runExport(['--lng', 'en', '--out', out], join(copy, 'src/cli/export.ts'), copy);
       expect(run.code).toBe(1);
