@@ -7,8 +7,11 @@ import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController, notesSource } from './deck/language';
 import { afterNextPaint } from './deck/paint';
-import { createReaderControls } from './deck/reader';
+import type { ArticleSource } from './deck/phone/article';
+import { createPhoneMode, hiddenDeckConfig, startsAsPhone } from './deck/phone/phone-mode';
+import { createReaderControls, type ReaderControls, readerNotesKey } from './deck/reader';
 import { createRevealLabels } from './deck/reveal-labels';
+import { startRoom } from './deck/room';
 import { mountSlides, swapSlides } from './deck/slides';
 import { createSpeakerViewBridge, followPresenterLanguage } from './deck/speaker-view';
 import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
@@ -21,6 +24,8 @@ declare global {
   interface Window {
     /** reveal's ecosystem (PDF exporters, remote controls) looks for a global Reveal. */
     Reveal: import('reveal.js').RevealApi;
+    /** The phone article, for whoever drives the page (the live room, tests): `deckPhone.view()?.show(id, step)`. */
+    deckPhone?: import('./deck/phone/phone-mode').PhoneMode;
   }
 }
 
@@ -54,7 +59,10 @@ mountSlides(container, slides[lng], lng, notesSource(slides, lng, notesChoice));
 applyDocumentLanguage(lng, i18n);
 
 // 3. reveal, the language controller, and the parts that follow it.
-const deck = createDeck(root, deckConfig(reducedMotion()));
+// On a phone the reading view is an article (src/deck/phone/); reveal runs hidden under it.
+const startPhone = !isReceiver && startsAsPhone();
+document.documentElement.classList.toggle('phone-layout', startPhone);
+const deck = createDeck(root, { ...deckConfig(reducedMotion()), ...(startPhone ? hiddenDeckConfig : {}) });
 window.Reveal = deck;
 const language = createLanguageController(
   { deck, i18n, content: () => slides, container, reducedMotion, notesChoice },
@@ -64,13 +72,35 @@ deck.registerPlugin(createChartsPlugin({ getContext: language.context, subscribe
 const toggle = createLanguageToggle(ui, i18n, language);
 createSpeakerViewBridge({ tFor: (l) => i18n.getFixedT(l), language });
 if (isReceiver) followPresenterLanguage(language);
+let reader: ReaderControls | undefined;
+const articleSource = (): ArticleSource => ({
+  lng: language.current,
+  slides: slides[language.current],
+  notes: { lng: language.notesLng, slides: slides[language.notesLng] },
+  notesLabel: i18n.getFixedT(language.current)('reader.notesLabel'),
+});
+if (!isReceiver) {
+  window.deckPhone = createPhoneMode({
+    deck,
+    host: ui,
+    source: articleSource,
+    context: language.context,
+    language,
+    notesOn: () => readSetting(readerNotesKey) === 'on',
+    onChange: () => reader?.update(),
+    onPosition: () => reader?.refresh(),
+    initialHash,
+  });
+}
 
 // 4. Start; then the parts that need reveal's own elements.
 deck
   .initialize()
   .then(() => {
     createRevealLabels(root, i18n, language);
-    if (!isReceiver) createReaderControls(deck, i18n, ui, language, initialHash);
+    if (!isReceiver) {
+      reader = createReaderControls(deck, i18n, ui, language, initialHash, () => window.deckPhone?.view());
+    }
     deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
       toggle.element.click(),
     );
@@ -80,6 +110,9 @@ deck
     document.documentElement.classList.add('deck-failed');
     console.error('[deck] reveal.js failed to start', error);
   });
+
+// 5. The live room (npm run present): wakes only on a page served with the relay; it subscribes for itself.
+startRoom({ deck, i18n, language });
 
 if (import.meta.hot) {
   // A slide edit in `npm run dev` swaps the content in place: the current slide and step stay on screen.

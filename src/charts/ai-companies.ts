@@ -22,13 +22,29 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
 
 const COMPANIES_PER_SQUARE = 10;
 const ROWS = 10;
-const CELL = 24;
-const PITCH = 28;
-const GRID_X = 40;
-const GRID_Y = 40;
-const LABEL_X = 480;
-const LABEL_Y = [70, 180, 290] as const;
-const FOOTER_Y = [400, 440] as const;
+/** Positions in the slide's frame (frameSize), in viewBox units: the squares left, the labels right. */
+const wide = {
+  CELL: 24,
+  PITCH: 28,
+  GRID_X: 40,
+  GRID_Y: 40,
+  LABEL_X: 480,
+  LABEL_Y: [70, 180, 290] as readonly [number, number, number],
+  FOOTER_Y: [400, 440] as readonly [number, number],
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: the squares on top, the three labels stacked under them. */
+const narrowSize = { width: 400, height: 600 } as const;
+const narrow: Geometry = {
+  CELL: 20,
+  PITCH: 24,
+  GRID_X: 22,
+  GRID_Y: 16,
+  LABEL_X: 22,
+  LABEL_Y: [290, 375, 460],
+  FOOTER_Y: [552, 584],
+};
 const CELL_STAGGER_MS = 300;
 const CELL_MS = 450;
 
@@ -49,7 +65,7 @@ export interface Square {
 }
 
 /** Pure layout: squares in column-major order, so the first ones (China, then abroad) form left blocks. */
-export function layoutSquares(data: AiCompaniesData): Square[] {
+export function layoutSquares(data: AiCompaniesData, { GRID_X, GRID_Y, PITCH }: Geometry = wide): Square[] {
   const count = (figure: FigureRecord) => Math.round(figure.value / COMPANIES_PER_SQUARE);
   const [world, china, abroad] = [count(data.world), count(data.china), count(data.abroad)];
   return Array.from({ length: world }, (_, index) => ({
@@ -123,8 +139,9 @@ function table(data: AiCompaniesData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: AiCompaniesData, body: ChartBody) {
-  const squares = layoutSquares(data);
+function setup(data: AiCompaniesData, body: ChartBody, g: Geometry = wide) {
+  const { CELL, GRID_X, LABEL_X, LABEL_Y, FOOTER_Y } = g;
+  const squares = layoutSquares(data, g);
   const squareSel = body
     .append('g')
     .attr('class', 'squares')
@@ -202,5 +219,6 @@ export const chart: ChartModule<AiCompaniesData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

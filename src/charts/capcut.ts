@@ -28,14 +28,51 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
 
 const FIRST_YEAR = 2020;
 const LAST_YEAR = 2024;
-const AXIS_Y = 170;
-const AXIS_LEFT = 60;
-const AXIS_RIGHT = 740;
-const MILESTONE_LABEL_Y = 130;
-const YEAR_LABEL_Y = 206;
-const STAT_ROWS_Y = [290, 390] as const;
-const STAT_VALUE_X = 60;
-const STAT_NAME_X = 340;
+/** Positions in the slide's frame (frameSize), in viewBox units. */
+const wide = {
+  AXIS_Y: 170,
+  AXIS_LEFT: 60,
+  AXIS_RIGHT: 740,
+  MILESTONE_LABEL_Y: 130,
+  /** Added to every other milestone label's height, where they would run into each other. */
+  MILESTONE_STAGGER: 0,
+  YEAR_LABEL_Y: 206,
+  STAT_ROWS_Y: [290, 390] as readonly [number, number],
+  STAT_VALUE_X: 60,
+  STAT_NAME_X: 340,
+  /** Labels near an end of the road anchor there, so they stay inside a narrow frame. */
+  EDGE_ANCHOR: false,
+  /** Heights of a stat's name, note and source, from its big number's baseline. */
+  STAT_TEXT_Y: [-14, 12, 36] as readonly [number, number, number],
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: a shorter road, milestone labels on two rows, each stat's words under its number. */
+const narrowSize = { width: 420, height: 560 } as const;
+const narrow: Geometry = {
+  AXIS_Y: 150,
+  AXIS_LEFT: 36,
+  AXIS_RIGHT: 384,
+  MILESTONE_LABEL_Y: 116,
+  MILESTONE_STAGGER: -32,
+  YEAR_LABEL_Y: 186,
+  STAT_ROWS_Y: [270, 420],
+  STAT_VALUE_X: 16,
+  STAT_NAME_X: 16,
+  STAT_TEXT_Y: [30, 56, 80],
+  EDGE_ANCHOR: true,
+};
+
+function milestoneAnchor(x: number, { EDGE_ANCHOR, AXIS_LEFT, AXIS_RIGHT }: Geometry): string {
+  if (!EDGE_ANCHOR) return 'middle';
+  const third = (AXIS_RIGHT - AXIS_LEFT) / 3;
+  return x < AXIS_LEFT + third ? 'start' : x > AXIS_RIGHT - third ? 'end' : 'middle';
+}
+
+const axisScale = ({ AXIS_LEFT, AXIS_RIGHT }: Geometry) =>
+  scaleUtc()
+    .domain([new Date(Date.UTC(FIRST_YEAR, 0, 1)), new Date(Date.UTC(LAST_YEAR + 1, 0, 1))])
+    .range([AXIS_LEFT, AXIS_RIGHT]);
 const LAST_STEP = 3;
 
 export interface CapcutData {
@@ -46,10 +83,6 @@ export interface CapcutData {
   statsDate: string;
 }
 
-const xScale = scaleUtc()
-  .domain([new Date(Date.UTC(FIRST_YEAR, 0, 1)), new Date(Date.UTC(LAST_YEAR + 1, 0, 1))])
-  .range([AXIS_LEFT, AXIS_RIGHT]);
-
 export interface CapcutLayout {
   /** Where the road ends: the latest milestone (or the stats' date) shown. */
   roadEnd: number;
@@ -58,7 +91,8 @@ export interface CapcutLayout {
 }
 
 /** Pure layout for a step. */
-export function layoutCapcut(data: CapcutData, step: number): CapcutLayout {
+export function layoutCapcut(data: CapcutData, step: number, g: Geometry = wide): CapcutLayout {
+  const xScale = axisScale(g);
   const shownDates = data.milestones.filter((m) => m.step <= step).map((m) => isoMidpoint(m.date));
   if (step >= data.statsStep) shownDates.push(isoMidpoint(data.statsDate));
   const latest = shownDates.reduce(
@@ -66,7 +100,7 @@ export function layoutCapcut(data: CapcutData, step: number): CapcutLayout {
     xScale.domain()[0]!.getTime(),
   );
   return {
-    roadEnd: shownDates.length ? xScale(new Date(latest)) : AXIS_LEFT,
+    roadEnd: shownDates.length ? xScale(new Date(latest)) : g.AXIS_LEFT,
     milestoneShown: data.milestones.map((m) => m.step <= step),
     statsShown: step >= data.statsStep,
   };
@@ -109,7 +143,10 @@ function table(data: CapcutData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: CapcutData, body: ChartBody) {
+function setup(data: CapcutData, body: ChartBody, g: Geometry = wide) {
+  const { AXIS_Y, AXIS_LEFT, AXIS_RIGHT, MILESTONE_LABEL_Y, MILESTONE_STAGGER, YEAR_LABEL_Y } = g;
+  const { STAT_ROWS_Y, STAT_VALUE_X, STAT_NAME_X, STAT_TEXT_Y } = g;
+  const xScale = axisScale(g);
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
   const axis = body.append('g').attr('class', 'axis');
   axis
@@ -154,8 +191,8 @@ function setup(data: CapcutData, body: ChartBody) {
     .style('stroke-width', 3);
   const milestoneText = milestoneSel
     .append('text')
-    .attr('y', MILESTONE_LABEL_Y)
-    .attr('text-anchor', 'middle')
+    .attr('y', (_, i) => MILESTONE_LABEL_Y + (i % 2) * MILESTONE_STAGGER)
+    .attr('text-anchor', (m) => milestoneAnchor(xScale(isoMidpoint(m.date)), g))
     .call(textStyle, 'label');
 
   const statSel = body
@@ -173,22 +210,22 @@ function setup(data: CapcutData, body: ChartBody) {
   const statNameText = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
-    .attr('y', -14)
+    .attr('y', STAT_TEXT_Y[0])
     .call(textStyle, 'label');
   const statNote = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
-    .attr('y', 12)
+    .attr('y', STAT_TEXT_Y[1])
     .call(textStyle, 'small', { muted: true });
   const statSource = statSel
     .append('text')
     .attr('x', STAT_NAME_X - STAT_VALUE_X)
-    .attr('y', 36)
+    .attr('y', STAT_TEXT_Y[2])
     .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;
-    const layout = layoutCapcut(data, step);
+    const layout = layoutCapcut(data, step, g);
     yearLabels.text((year) => ctx.format.date(String(year)));
     milestoneText.text((m) => milestoneLabel(m, ctx));
     statValue.text((f) => formatFigureShort(f, ctx));
@@ -231,5 +268,6 @@ export const chart: ChartModule<CapcutData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

@@ -23,14 +23,31 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
 
 const SQUARES = 100;
 const COLUMNS = 10;
-const CELL = 26;
-const PITCH = 31;
-const GRID_X = 40;
-const GRID_Y = 40;
-const LABEL_X = 380;
-const REGISTERED_Y = 90;
-const CLOSED_Y = 240;
-const FOOTER_Y = [400, 440] as const;
+/** Positions in the slide's frame (frameSize), in viewBox units: the grid left, the figures right. */
+const wide = {
+  CELL: 26,
+  PITCH: 31,
+  GRID_X: 40,
+  GRID_Y: 40,
+  LABEL_X: 380,
+  REGISTERED_Y: 90,
+  CLOSED_Y: 240,
+  FOOTER_Y: [400, 440] as readonly [number, number],
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: the grid on top, the two figures under it. */
+const narrowSize = { width: 400, height: 620 } as const;
+const narrow: Geometry = {
+  CELL: 28,
+  PITCH: 33,
+  GRID_X: 40,
+  GRID_Y: 12,
+  LABEL_X: 20,
+  REGISTERED_Y: 380,
+  CLOSED_Y: 480,
+  FOOTER_Y: [574, 606],
+};
 const FILL_STAGGER_MS = 250;
 
 export interface ClosuresData {
@@ -54,7 +71,10 @@ export function closedShare(data: ClosuresData): number {
 }
 
 /** Pure layout: row by row, so the closed firms read as the start of the first row. */
-export function layoutClosures(data: ClosuresData): ClosureSquare[] {
+export function layoutClosures(
+  data: ClosuresData,
+  { GRID_X, GRID_Y, PITCH }: Geometry = wide,
+): ClosureSquare[] {
   const closedSquares = closedShare(data) * SQUARES;
   return Array.from({ length: SQUARES }, (_, index) => ({
     index,
@@ -100,8 +120,9 @@ function table(data: ClosuresData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: ClosuresData, body: ChartBody) {
-  const squares = layoutClosures(data);
+function setup(data: ClosuresData, body: ChartBody, g: Geometry = wide) {
+  const { CELL, GRID_X, LABEL_X, REGISTERED_Y, CLOSED_Y, FOOTER_Y } = g;
+  const squares = layoutClosures(data, g);
   const grid = body.append('g').attr('class', 'squares');
   grid
     .selectAll('rect.registered')
@@ -183,5 +204,6 @@ export const chart: ChartModule<ClosuresData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

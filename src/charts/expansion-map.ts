@@ -1,7 +1,15 @@
 import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
-import { basePaths, countries, mapColors, placeIndex, placeOf, type Size } from './shared/map-base';
+import {
+  basePaths,
+  countries,
+  headerHeightFor,
+  mapColors,
+  placeIndex,
+  placeOf,
+  type Size,
+} from './shared/map-base';
 import { defineMapChart } from './shared/map-chart';
 import {
   arcMarks,
@@ -32,7 +40,8 @@ const defaults = {
   size: { width: 960, height: 560 } satisfies Size,
   /** Centred on the Pacific, like maps printed in China: every arc from China stays on one sheet. */
   centerLon: 150,
-  mapTop: 52,
+  /** The phone's frame: the same Pacific-centred world, under a two-row header. */
+  narrowSize: { width: 460, height: 380 } satisfies Size,
   /** The home country, highlighted from the first state. */
   home: ['156'],
   arcMs: 1100,
@@ -84,7 +93,7 @@ function makeProjection(size: Size): GeoProjection {
     .rotate([-defaults.centerLon, 0])
     .fitExtent(
       [
-        [8, defaults.mapTop + 4],
+        [8, headerHeightFor(size) + 4],
         [size.width - 8, size.height - 4],
       ],
       world,
@@ -163,7 +172,7 @@ export function layoutExpansion(
       })),
     {
       size: defaults.labelSize,
-      bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
+      bounds: { x0: 4, y0: headerHeightFor(size) + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: [
         ...points.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
         expansionLegend.box(size),
@@ -189,6 +198,7 @@ export const chart: ChartModule<ExpansionData> = defineMapChart({
   id: 'expansion-map',
   key: 'expansion',
   size: defaults.size,
+  narrowSize: defaults.narrowSize,
   select: (files: ValidatedData) => ({
     places: files.places.places,
     moves: files.expansion.moves,

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear, select as selectNode } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import {
@@ -14,6 +14,7 @@ import {
 import type { ChartBody } from './shared/instance';
 import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -21,15 +22,39 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * Step 1: the first half of 2024, with its number of rounds, and a reminder that it covers half a year.
  */
 
-const BASELINE_Y = 370;
-const TOP_Y = 90;
-const GRID_LEFT = 150;
-const GRID_RIGHT = 760;
-const BAR_WIDTH = 160;
-const BAR_CENTRES = [280, 560] as const;
-const AXIS_LABEL_Y = 402;
-const AXIS_NOTE_Y = 428;
-const NOTE_Y = 466;
+/** Positions in the slide's frame (frameSize), in viewBox units. */
+const wide = {
+  BASELINE_Y: 370,
+  TOP_Y: 90,
+  GRID_LEFT: 150,
+  GRID_RIGHT: 760,
+  BAR_WIDTH: 160,
+  BAR_CENTRES: [280, 560] as readonly number[],
+  AXIS_LABEL_Y: 402,
+  AXIS_NOTE_Y: 428,
+  NOTE_Y: 466,
+  NOTE_X: 150,
+  /** Widest a note may run before it wraps. */
+  NOTE_MAX: Number.POSITIVE_INFINITY,
+  /** Widest a bar's period label may run before it wraps. */
+  AXIS_LABEL_MAX: Number.POSITIVE_INFINITY,
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: the same two bars, closer together, at about the size they are drawn (labels ≥ 16 px). */
+const narrowSize = { width: 460, height: 530 } as const;
+const narrow: Geometry = {
+  ...wide,
+  GRID_LEFT: 100,
+  GRID_RIGHT: 450,
+  BAR_WIDTH: 110,
+  BAR_CENTRES: [190, 345],
+  AXIS_NOTE_Y: 452,
+  NOTE_Y: 490,
+  NOTE_X: 8,
+  NOTE_MAX: 444,
+  AXIS_LABEL_MAX: 210,
+};
 
 export interface FundingData {
   peak: FigureRecord;
@@ -37,7 +62,7 @@ export interface FundingData {
   rounds: FigureRecord;
 }
 
-function valueScale(data: FundingData) {
+function valueScale(data: FundingData, { BASELINE_Y, TOP_Y }: Geometry = wide) {
   return scaleLinear()
     .domain([0, Math.max(data.peak.value, data.recent.value)])
     .nice(3)
@@ -53,8 +78,9 @@ export interface FundingBar {
 }
 
 /** Pure layout: each bar at full height from its step on, flat on the baseline before. */
-export function layoutFunding(data: FundingData, step: number): FundingBar[] {
-  const y = valueScale(data);
+export function layoutFunding(data: FundingData, step: number, g: Geometry = wide): FundingBar[] {
+  const { BASELINE_Y, BAR_CENTRES, BAR_WIDTH } = g;
+  const y = valueScale(data, g);
   return (['peak', 'recent'] as const).map((key, index) => {
     const shown = index <= step ? 1 : 0;
     const top = shown ? y(data[key].value) : BASELINE_Y;
@@ -99,8 +125,10 @@ function table(data: FundingData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: FundingData, body: ChartBody) {
-  const y = valueScale(data);
+function setup(data: FundingData, body: ChartBody, g: Geometry = wide) {
+  const { GRID_LEFT, GRID_RIGHT, BAR_WIDTH, AXIS_LABEL_Y, AXIS_NOTE_Y, NOTE_Y, NOTE_X, NOTE_MAX } = g;
+  const { AXIS_LABEL_MAX } = g;
+  const y = valueScale(data, g);
   const ticks = y.ticks(3);
   const grid = body.append('g').attr('class', 'grid');
   grid
@@ -122,7 +150,7 @@ function setup(data: FundingData, body: ChartBody) {
     .attr('text-anchor', 'end')
     .call(textStyle, 'small', { muted: true });
 
-  const initial = layoutFunding(data, 0);
+  const initial = layoutFunding(data, 0, g);
   const barSel = body
     .append('g')
     .attr('class', 'bars')
@@ -156,21 +184,25 @@ function setup(data: FundingData, body: ChartBody) {
     .call(textStyle, 'small', { muted: true });
   const note = body
     .append('text')
-    .attr('x', GRID_LEFT)
+    .attr('x', NOTE_X)
     .attr('y', NOTE_Y)
     .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;
-    const layout = layoutFunding(data, step);
+    const layout = layoutFunding(data, step, g);
     gridLabels.text((d) => (d === 0 ? ctx.format.number(0) : ctx.format.usd(d)));
     valueText.text((d) => formatFigureShort(data[d.key], ctx));
     roundsText.text((d) =>
       d.key === 'recent' ? t('charts:funding.rounds', { value: formatFigure(data.rounds, ctx) }) : '',
     );
-    axisLabels.text((d) => (d.key === 'peak' ? ctx.format.date(yearOf(data.peak)) : recentPeriod(data, ctx)));
+    axisLabels.each(function label(d) {
+      const text = d.key === 'peak' ? ctx.format.date(yearOf(data.peak)) : recentPeriod(data, ctx);
+      setWrappedText(selectNode(this), text, AXIS_LABEL_MAX, 20);
+    });
     axisNotes.text((d) => (d.key === 'peak' ? t('charts:funding.peak') : t('charts:funding.halfYear')));
-    note.text([data.peak, data.recent, data.rounds].some(isDisputed) ? t('charts:common.disputed') : '');
+    const disputed = [data.peak, data.recent, data.rounds].some(isDisputed);
+    setWrappedText(note, disputed ? t('charts:common.disputed') : '', NOTE_MAX, 18);
 
     const byKey = new Map(layout.map((bar) => [bar.key, bar]));
     const bar = (d: FundingBar) => byKey.get(d.key) ?? d;
@@ -203,5 +235,6 @@ export const chart: ChartModule<FundingData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

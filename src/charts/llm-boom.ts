@@ -14,6 +14,7 @@ import type { ChartKey } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -22,13 +23,23 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * healthcare, education), marked inside the registered bar.
  */
 
-const BAR_X = 40;
-const BAR_MAX_WIDTH = 560;
-const BAR_HEIGHT = 48;
-const RELEASED_Y = 70;
-const REGISTERED_Y = 200;
-const INDUSTRY_LABEL_Y = 300;
-const NOTE_Y = 440;
+/** Positions in the slide's frame (frameSize), in viewBox units. */
+const wide = {
+  BAR_X: 40,
+  BAR_MAX_WIDTH: 560,
+  BAR_HEIGHT: 48,
+  RELEASED_Y: 70,
+  REGISTERED_Y: 200,
+  INDUSTRY_LABEL_Y: 300,
+  NOTE_Y: 440,
+  /** Widest a note may run before it wraps. */
+  NOTE_MAX: Number.POSITIVE_INFINITY,
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: the same horizontal bars, shorter, with room for the value after them. */
+const narrowSize = { width: 440, height: 480 } as const;
+const narrow: Geometry = { ...wide, BAR_X: 12, BAR_MAX_WIDTH: 320, NOTE_Y: 436, NOTE_MAX: 416 };
 const SECTORS = ['finance', 'healthcare', 'education'] as const;
 
 export interface LlmBoomData {
@@ -47,7 +58,11 @@ export interface LlmBoomLayout {
 }
 
 /** Pure layout: bar widths on a shared scale, zero until their step. */
-export function layoutLlmBoom(data: LlmBoomData, step: number): LlmBoomLayout {
+export function layoutLlmBoom(
+  data: LlmBoomData,
+  step: number,
+  { BAR_MAX_WIDTH }: Geometry = wide,
+): LlmBoomLayout {
   const scale = BAR_MAX_WIDTH / Math.max(data.released.value, data.registered.value);
   const registeredFull = data.registered.value * scale;
   return {
@@ -91,7 +106,8 @@ function table(data: LlmBoomData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: LlmBoomData, body: ChartBody) {
+function setup(data: LlmBoomData, body: ChartBody, g: Geometry = wide) {
+  const { BAR_X, BAR_HEIGHT, RELEASED_Y, REGISTERED_Y, INDUSTRY_LABEL_Y, NOTE_Y, NOTE_MAX } = g;
   const bars = body.append('g').attr('class', 'bars');
   const released = bars
     .append('rect')
@@ -146,7 +162,7 @@ function setup(data: LlmBoomData, body: ChartBody) {
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;
-    const layout = layoutLlmBoom(data, step);
+    const layout = layoutLlmBoom(data, step, g);
     const byDate = (key: ChartKey, figure: FigureRecord) =>
       t('charts:common.byDate', { name: t(key), date: ctx.format.date(figure.asOf) });
     releasedLabel.name.text(byDate('charts:llm-boom.released', data.released));
@@ -156,7 +172,7 @@ function setup(data: LlmBoomData, body: ChartBody) {
     industryName.text(t('charts:llm-boom.industry', { value: formatFigureShort(data.industryShare, ctx) }));
     industrySectors.text(sectors(ctx));
     const anyDisputed = [data.released, data.registered, data.industryShare].some(isDisputed);
-    note.text(anyDisputed ? t('charts:common.disputed') : '');
+    setWrappedText(note, anyDisputed ? t('charts:common.disputed') : '', NOTE_MAX, 18);
 
     // Values sit just right of their bar, so they travel with it.
     const valueX = (width: number) => `translate(${width + 12},0)`;
@@ -191,5 +207,6 @@ export const chart: ChartModule<LlmBoomData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

@@ -16,6 +16,7 @@ import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import { chartColors, textStyle } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -26,22 +27,43 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  */
 
 const YEAR = 2024;
-const AXIS_X = 170;
-const AXIS_TOP = 40;
-const AXIS_BOTTOM = 436;
-const LABEL_X = 260;
-const ROW = 31;
-const NOTE_Y = 468;
+/** Positions in the slide's frame (frameSize), in viewBox units. */
+const wide = {
+  AXIS_X: 170,
+  AXIS_TOP: 40,
+  AXIS_BOTTOM: 436,
+  LABEL_X: 260,
+  ROW: 31,
+  NOTE_Y: 468,
+  NOTE_X: 40,
+  /** Widest a note may run before it wraps. */
+  NOTE_MAX: Number.POSITIVE_INFINITY,
+};
+type Geometry = typeof wide;
+
+/** The phone's frame: the months close to the left edge, so the longest label fits; a taller year. */
+const narrowSize = { width: 520, height: 600 } as const;
+const narrow: Geometry = {
+  AXIS_X: 64,
+  AXIS_TOP: 30,
+  AXIS_BOTTOM: 530,
+  LABEL_X: 104,
+  ROW: 34,
+  NOTE_Y: 566,
+  NOTE_X: 8,
+  NOTE_MAX: 504,
+};
+
+const axisScale = ({ AXIS_TOP, AXIS_BOTTOM }: Geometry) =>
+  scaleUtc()
+    .domain([new Date(Date.UTC(YEAR, 0, 1)), new Date(Date.UTC(YEAR + 1, 0, 1))])
+    .range([AXIS_TOP, AXIS_BOTTOM]);
 const SLIDE_IN = 24;
 
 export interface TimelineData {
   events: EventRecord[];
   figures: FigureRecord[];
 }
-
-const yScale = scaleUtc()
-  .domain([new Date(Date.UTC(YEAR, 0, 1)), new Date(Date.UTC(YEAR + 1, 0, 1))])
-  .range([AXIS_TOP, AXIS_BOTTOM]);
 
 export interface PlacedEvent {
   event: EventRecord;
@@ -50,7 +72,9 @@ export interface PlacedEvent {
 }
 
 /** Pure layout: dots at their dates; labels pushed down (then up, at the bottom) to one row each. */
-export function layoutTimeline(events: readonly EventRecord[]): PlacedEvent[] {
+export function layoutTimeline(events: readonly EventRecord[], g: Geometry = wide): PlacedEvent[] {
+  const { ROW, AXIS_BOTTOM } = g;
+  const yScale = axisScale(g);
   const sorted = [...events].sort(
     (a, b) => isoMidpoint(a.date).getTime() - isoMidpoint(b.date).getTime() || a.step - b.step,
   );
@@ -67,7 +91,7 @@ export function layoutTimeline(events: readonly EventRecord[]): PlacedEvent[] {
   return placed;
 }
 
-function leaderPath(item: PlacedEvent): string {
+function leaderPath(item: PlacedEvent, { AXIS_X, LABEL_X }: Geometry = wide): string {
   return `M${AXIS_X + 9},${item.dotY}L${AXIS_X + 40},${item.dotY}L${LABEL_X - 10},${item.labelY}`;
 }
 
@@ -109,8 +133,10 @@ function table(data: TimelineData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: TimelineData, body: ChartBody) {
-  const placed = layoutTimeline(data.events);
+function setup(data: TimelineData, body: ChartBody, g: Geometry = wide) {
+  const { AXIS_X, AXIS_TOP, AXIS_BOTTOM, LABEL_X, NOTE_Y, NOTE_X, NOTE_MAX } = g;
+  const yScale = axisScale(g);
+  const placed = layoutTimeline(data.events, g);
   const months = Array.from({ length: 12 }, (_, month) => month);
   const axis = body.append('g').attr('class', 'axis');
   axis
@@ -149,7 +175,7 @@ function setup(data: TimelineData, body: ChartBody) {
     .attr('class', 'event');
   eventSel
     .append('path')
-    .attr('d', leaderPath)
+    .attr('d', (item) => leaderPath(item, g))
     .style('fill', 'none')
     // Leaders tie a label to its date, so they need 3:1 against the slide: muted, not grid.
     .style('stroke', chartColors.muted)
@@ -164,14 +190,18 @@ function setup(data: TimelineData, body: ChartBody) {
     .attr('x', LABEL_X)
     .attr('y', (d) => d.labelY + 7)
     .call(textStyle, 'label');
-  const note = body.append('text').attr('x', 40).attr('y', NOTE_Y).call(textStyle, 'small', { muted: true });
+  const note = body
+    .append('text')
+    .attr('x', NOTE_X)
+    .attr('y', NOTE_Y)
+    .call(textStyle, 'small', { muted: true });
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const { t } = ctx;
     monthLabels.text((month) => monthLabel(ctx.lng, new Date(Date.UTC(YEAR, month, 15))));
     labelSel.text((d) => eventLabel(d.event, data, ctx));
     const shownDisputed = placed.some((d) => d.event.step <= step && isDisputed(d.event));
-    note.text(shownDisputed ? t('charts:common.disputed') : '');
+    setWrappedText(note, shownDisputed ? t('charts:common.disputed') : '', NOTE_MAX, 18);
 
     const isShown = (d: PlacedEvent) => d.event.step <= step;
     const isNew = (d: PlacedEvent) => d.event.step === step;
@@ -208,5 +238,6 @@ export const chart: ChartModule<TimelineData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

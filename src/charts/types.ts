@@ -14,6 +14,11 @@ export interface ChartContext {
   format: Formatters;
   /** True when the reader asked for reduced motion, in print, and whenever steps must land without animating. */
   reducedMotion: boolean;
+  /**
+   * The frame to draw: 'wide' is the slide's landscape frame (reveal scales the whole slide); 'narrow' is the
+   * phone article's portrait frame, drawn at about its own size, so its labels keep their size on screen.
+   */
+  width: 'wide' | 'narrow';
 }
 
 export interface StepOptions {

@@ -1,7 +1,16 @@
 import { type GeoProjection, geoMercator, geoPath } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
-import { basePaths, type MapPlace, mapColors, placeIndex, placeOf, type Size } from './shared/map-base';
+import {
+  basePaths,
+  headerHeightFor,
+  isNarrowFrame,
+  type MapPlace,
+  mapColors,
+  placeIndex,
+  placeOf,
+  type Size,
+} from './shared/map-base';
 import { defineMapChart } from './shared/map-chart';
 import { type PlacedLabel, placeLabels, pointBox, type SpotName } from './shared/map-labels';
 import {
@@ -21,8 +30,14 @@ const defaults = {
     [35, -10],
     [125, 38],
   ] as [number, number][],
-  /** Below the 52-unit header band. */
-  mapTop: 52,
+  /** The phone's frame: the routes' own box (Malindi to Nanjing), under a two-row header. */
+  narrow: {
+    size: { width: 440, height: 470 } satisfies Size,
+    extent: [
+      [38, -6],
+      [127, 33],
+    ] as [number, number][],
+  },
   home: 'nanjing',
   /** Which voyages each step tells (the routes in data/voyages.json carry the step). */
   stepVoyages: { 0: [1, 2, 3, 4, 5, 6, 7], 1: [1, 2, 3], 2: [4], 3: [5, 6, 7] } as Record<number, number[]>,
@@ -113,16 +128,18 @@ export interface VoyagesLayout {
 }
 
 function makeProjection(size: Size): GeoProjection {
+  const mapTop = headerHeightFor(size);
+  const extent = isNarrowFrame(size) ? defaults.narrow.extent : defaults.extent;
   return geoMercator()
     .fitExtent(
       [
-        [12, defaults.mapTop + 8],
+        [12, mapTop + 8],
         [size.width - 12, size.height - 8],
       ],
-      { type: 'MultiPoint', coordinates: defaults.extent },
+      { type: 'MultiPoint', coordinates: extent },
     )
     .clipExtent([
-      [0, defaults.mapTop],
+      [0, mapTop],
       [size.width, size.height],
     ]);
 }
@@ -197,7 +214,7 @@ export function layoutVoyages(
       })),
     {
       size: defaults.labelSize,
-      bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
+      bounds: { x0: 4, y0: headerHeightFor(size) + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: ports.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
     },
   );
@@ -224,6 +241,7 @@ export const chart: ChartModule<VoyagesData> = defineMapChart({
   id: 'voyages-map',
   key: 'voyages',
   size: defaults.size,
+  narrowSize: defaults.narrow.size,
   select: (files: ValidatedData) => ({
     places: files.places.places,
     voyages: files.voyages.voyages,

@@ -35,8 +35,6 @@ const readStrings = (lng: Lng) =>
 
 /** Builds the deck with everything in one script and every asset inline; returns the inlined page. */
 async function buildSingleFile(): Promise<string> {
-  // Vite's note about its future config loader says nothing about this export; keep the output readable.
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const outDir = mkdtempSync(join(tmpdir(), 'chuhai-export-html-'));
   try {
     await build({

@@ -19,6 +19,8 @@ export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[] = [])
     margin: slideLayout.margin,
     hash: true, // #/<slide-id> deep links, kept across language switches
     respondToHashChanges: true,
+    // Narrow screens get the phone article (src/deck/phone/), not reveal's scaled scroll view.
+    scrollActivationWidth: 0,
     controls: true,
     progress: true,
     slideNumber: 'c/t',

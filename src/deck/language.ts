@@ -106,6 +106,8 @@ export function createLanguageController(
     t: i18n.getFixedT(null, ['charts', 'maps']),
     format: createFormatters(current),
     reducedMotion: options.reducedMotion(),
+    // The slides' frame; the phone article asks for its own width class.
+    width: 'wide',
   });
 
   const emit = (kind: LanguageChange['kind'], announce: boolean): void => {

@@ -31,6 +31,9 @@ async function settled(page: Page, step: number) {
 
 test('each chart slide draws, and every fragment step changes the drawing', async ({ page }) => {
   for (const [id, steps] of Object.entries(chartSlides)) {
+    // A fresh page each time: a hash change alone would be a backward move for an earlier slide, and reveal shows
+    // every step of a slide it moves back to.
+    await page.goto('about:blank');
     await openDeck(page, `/?lng=en#/${id}`);
     await settled(page, 0);
     await expect(figure(page).locator('svg[role="img"]')).toHaveCount(1);

@@ -21,7 +21,7 @@ test.beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'chuhai-offline-'));
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/export-html.ts', '--out', outDir],
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/export.ts', 'html', '--out', outDir],
     {
       cwd: root,
       stdio: 'pipe',

@@ -60,28 +60,32 @@ test('a deep link lands on its slide in the reading view', async ({ page }) => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('reveal switches to the reading view, a deep link lands right, nothing overflows sideways', async ({
+  test('the reading view is the phone article: a deep link lands, nothing overflows sideways', async ({
     page,
   }) => {
     await openDeck(page, '/?lng=zh#/ai-companies');
-    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(true);
-    await expect.poll(() => page.evaluate(() => window.Reveal.getCurrentSlide()?.id)).toBe('ai-companies');
+    // Not reveal's scroll view, which would scale the 1280×720 canvas to 0.29 (see phone.spec.ts).
+    expect(await page.evaluate(() => window.Reveal.isScrollView())).toBe(false);
+    await expect(page.locator('.phone-article')).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => window.deckPhone?.view()?.position().id))
+      .toBe('ai-companies');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    for (const control of ['.lang-toggle', '.contents-toggle', '.notes-toggle']) {
+    for (const control of ['.lang-toggle', '.contents-toggle', '.notes-toggle', '.view-link']) {
       const box = await page.locator(control).boundingBox();
       expect(box, control).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
       expect(box!.height).toBeGreaterThanOrEqual(24);
     }
     await page.locator('.notes-toggle').click();
-    const narration = page
-      .locator('#ai-companies')
-      .locator('xpath=ancestor::div[contains(@class,"scroll-page-sticky")]')
-      .locator('.reader-notes');
-    await expect(narration).toBeInViewport();
+    const narration = page.locator('section.phone-slide[data-slide-id="ai-companies"] .phone-notes');
+    await expect(narration).toBeVisible();
     const fontSize = await narration.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(16);
+    // Present (the slides) stays one tap away.
+    await expect(page.locator('.view-link')).toHaveAttribute('href', /layout=slides.*#\/ai-companies/);
   });
 });
 

@@ -20,6 +20,8 @@ export interface FrameChartSpec<Data> {
   describe(data: Data, ctx: ChartContext): Record<string, string>;
   /** Builds the static groups once and returns the step drawer. */
   setup(data: Data, body: ChartBody): DrawStep;
+  /** The portrait frame for the phone article (ctx.width 'narrow'): its size and its own drawer. */
+  narrow?: { size: { width: number; height: number }; setup(data: Data, body: ChartBody): DrawStep };
 }
 
 /**
@@ -28,6 +30,7 @@ export interface FrameChartSpec<Data> {
  */
 export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<Data> {
   const { id, steps } = { id: spec.id, steps: chartCatalog[spec.id].steps };
+  const { narrow } = spec;
   return {
     id,
     steps,
@@ -44,6 +47,7 @@ export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<
         descValues: (next) => spec.describe(data, next),
         table: (next) => spec.table(data, next),
         setup: (body) => spec.setup(data, body),
+        narrow: narrow && { ...narrow.size, setup: (body: ChartBody) => narrow.setup(data, body) },
       }),
   };
 }

@@ -23,6 +23,8 @@ export interface ChartShellOptions {
   table: (ctx: ChartContext) => ChartTable;
   /** Builds the static groups once and returns the step drawer. */
   setup: (body: ChartBody) => DrawStep;
+  /** The portrait frame for ctx.width 'narrow' (the phone article), drawn by the same module. */
+  narrow?: { width: number; height: number; setup: (body: ChartBody) => DrawStep };
 }
 
 /**
@@ -34,9 +36,12 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
   let ctx = options.ctx;
   let current = 0;
   let destroyed = false;
-  const frame = createFrame(el, options);
+  // The width class is fixed for an instance: a new one is mounted when it changes.
+  const frameOptions = ctx.width === 'narrow' && options.narrow ? { ...options, ...options.narrow } : options;
+  const frame = createFrame(el, frameOptions);
+  if (ctx.width === 'narrow') frame.svg.attr('data-width', 'narrow');
   renderTable(el, options.table(ctx));
-  const draw = options.setup(frame.body);
+  const draw = frameOptions.setup(frame.body);
   // A draw the shell starts itself (on mount, on a relabel) that fails later is kept, not swallowed: the next
   // step() rejects with it, and the charts plugin shows the data table in the chart's place.
   let failure: { error: unknown } | undefined;

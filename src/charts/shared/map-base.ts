@@ -111,18 +111,28 @@ export function drawBase(body: Group, size: Size, paths: { land: string; borders
     .attr('stroke-width', 0.75);
 }
 
-const headerHeight = 52;
+/** A frame this narrow (the phone's) has its header on two rows: the caption goes under the title. */
+export const isNarrowFrame = (size: Size): boolean => size.width < 600;
 
-/** Title (left), caption and a badge (right) in a band above the map. */
+/** The header band's height: where the map starts. */
+export function headerHeightFor(size: Size): number {
+  return isNarrowFrame(size) ? 84 : 52;
+}
+
+/** Title (left), caption and a badge (right) in a band above the map; on a narrow frame the caption is below. */
 export function drawHeader(body: Group, size: Size): Group {
   const header = body.append('g').attr('class', 'map-header').attr('aria-hidden', 'true');
-  header.append('rect').attr('width', size.width).attr('height', headerHeight).attr('fill', mapColors.sea);
+  header
+    .append('rect')
+    .attr('width', size.width)
+    .attr('height', headerHeightFor(size))
+    .attr('fill', mapColors.sea);
   header
     .append('text')
     .attr('class', 'map-title')
     .attr('x', 16)
     .attr('y', 35)
-    .attr('font-size', 26)
+    .attr('font-size', isNarrowFrame(size) ? 22 : 26)
     .attr('font-weight', 700)
     .attr('fill', mapColors.ink);
   header
@@ -155,10 +165,15 @@ export function drawHeader(body: Group, size: Size): Group {
 export function setHeader(header: Group, size: Size, title: string, caption: string, badge: string): void {
   const badgeWidth = Math.round(textWidth(badge, 20, true) + 32);
   const badgeX = size.width - 12 - badgeWidth;
+  // On a narrow frame the badge moves down to the caption's row, leaving the title the whole first row.
+  header.select('.map-badge').attr('transform', isNarrowFrame(size) ? 'translate(0,36)' : null);
   header.select('.map-title').text(title);
+  const narrow = isNarrowFrame(size);
   header
     .select('.map-caption')
-    .attr('x', badgeX - 14)
+    .attr('x', narrow ? 16 : badgeX - 14)
+    .attr('y', narrow ? 70 : 34)
+    .attr('text-anchor', narrow ? 'start' : 'end')
     .text(caption);
   header.select('.map-badge rect').attr('x', badgeX).attr('width', badgeWidth);
   header

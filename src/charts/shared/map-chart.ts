@@ -111,6 +111,8 @@ export interface MapChartSpec<Data, Layout extends MapLayout, Layers> {
   id: MapChartId;
   key: MapKey;
   size: Size;
+  /** The phone's frame (ctx.width 'narrow'): the layout fits the projection and the header to it. */
+  narrowSize?: Size;
   /** The map's part of the validated data files. */
   select(files: ValidatedData): Data;
   table(data: Data, ctx: ChartContext): ChartTable;
@@ -135,15 +137,16 @@ export interface MapChartSpec<Data, Layout extends MapLayout, Layers> {
 export function defineMapChart<Data, Layout extends MapLayout, Layers>(
   spec: MapChartSpec<Data, Layout, Layers>,
 ): ChartModule<Data> {
-  const { id, key, size } = spec;
+  const { id, key } = spec;
   const steps = chartCatalog[id].steps;
   return {
     id,
     steps,
     select: spec.select,
     table: spec.table,
-    mount: (el, data, ctx) =>
-      createChartInstance({
+    mount: (el, data, ctx) => {
+      const size = ctx.width === 'narrow' && spec.narrowSize ? spec.narrowSize : spec.size;
+      return createChartInstance({
         el,
         ctx,
         steps,
@@ -168,6 +171,7 @@ export function defineMapChart<Data, Layout extends MapLayout, Layers>(
             return settled(ends);
           };
         },
-      }),
+      });
+    },
   };
 }

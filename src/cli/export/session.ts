@@ -37,8 +37,6 @@ export const deckStrings = (lng: Lng): Promise<DeckStrings> =>
 /** Builds the deck into dist/ with the project's own Vite config; a failed build is an ExportError. */
 export async function buildDeck(root = projectRoot): Promise<number> {
   const started = performance.now();
-  // Vite 8's notice about its future config loader concerns vite.config.ts, not the export: `npm run build` shows it.
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const { build } = await import('vite');
   try {
     // Rolldown's note on slow plugins is about a loaded machine, not a problem with the deck.

@@ -34,12 +34,17 @@ export function dataOf<Data>(chart: ChartModule<Data>): Data {
 
 export const languagesUnderTest: readonly Lng[] = ['en', 'zh'];
 
-export function contextFor(lng: Lng, reducedMotion = false): ChartContext {
+export function contextFor(
+  lng: Lng,
+  reducedMotion = false,
+  width: ChartContext['width'] = 'wide',
+): ChartContext {
   return {
     lng,
     t: i18n.getFixedT(lng, ['charts', 'maps']),
     format: createFormatters(lng),
     reducedMotion,
+    width,
   };
 }
 

@@ -13,6 +13,7 @@ function deckContext(lng: Lng): ChartContext {
     t: createI18n(lng).getFixedT(null, ['charts', 'maps']),
     format: createFormatters(lng),
     reducedMotion: true,
+    width: 'wide',
   };
 }
 

@@ -13,6 +13,17 @@ describe('viewUrl', () => {
   });
 });
 
+describe('viewUrl on a phone', () => {
+  it('asks for the slides with ?layout=slides, and drops it again for reading', () => {
+    expect(viewUrl('http://h/?lng=zh#/funding', false, 'funding', true)).toBe(
+      'http://h/?lng=zh&layout=slides#/funding',
+    );
+    expect(viewUrl('http://h/?lng=zh&layout=slides#/funding', true)).toBe(
+      'http://h/?lng=zh&view=scroll#/funding',
+    );
+  });
+});
+
 describe('slideIdFromHash', () => {
   it('reads #/<id> and #/<id>/<fragment>', () => {
     expect(slideIdFromHash('#/price-war')).toBe('price-war');
