@@ -123,7 +123,7 @@ export function readDeckSources(root: string): {
   texts: string[];
   numbers: number[];
   dates: string[];
-  /** What the English deck itself shows: its slides, its locale strings, the language names. */
+  /** What the English deck itself shows: its slides, its locale strings, the language names, the data. */
   englishTexts: string[];
 } {
   const texts: string[] = [];
@@ -150,6 +150,8 @@ export function readDeckSources(root: string): {
       JSON.parse(readFileSync(file, 'utf8')),
       (s) => {
         texts.push(s);
+        // Charts may show a Chinese name in the English deck too.
+        englishTexts.push(s);
         if (isoDate.test(s)) dates.push(s);
       },
       (n) => numbers.push(n),
@@ -157,7 +159,12 @@ export function readDeckSources(root: string): {
   }
   const code = [join(root, 'index.html'), join(root, 'src', 'main.ts')];
   for (const dir of ['charts', 'deck', 'i18n']) code.push(...filesUnder(join(root, 'src', dir), '.ts'));
-  for (const file of code) if (existsSync(file)) texts.push(readFileSync(file, 'utf8'));
+  for (const file of code) {
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    texts.push(text);
+    englishTexts.push(text); // the characters the code writes itself (■) show in English too
+  }
   return { texts, numbers: [...new Set(numbers)], dates: [...new Set(dates)], englishTexts };
 }
 
@@ -167,8 +174,8 @@ export function readDeckSources(root: string): {
 export const interFamily = 'Inter Variable';
 export const notoFamily = 'Noto Sans SC Variable';
 /**
- * The few Chinese characters of the English deck (its interface's 中文, the title's 出海, a name or two), cut
- * from the same Noto Sans SC: the English page's font stacks name this family instead of the full one
+ * The English deck's own characters (its interface's 中文, the title's 出海, a symbol Inter lacks), cut from
+ * the same Noto Sans SC: the English page's font stacks name this family instead of the full one
  * (src/styles/tokens.css), so it downloads a few KiB instead of the Chinese deck's slices.
  */
 export const notoUiFamily = 'Noto Sans SC UI';
@@ -230,25 +237,6 @@ const families: readonly FamilySpec[] = [
   },
 ];
 
-/** Chinese characters (CJK ideographs, punctuation and full-width forms): what the UI family keeps. */
-export function chineseCharacters(texts: Iterable<string>): string {
-  const seen = new Set<number>();
-  for (const text of texts) {
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
-      if (cp >= 0x2e80 && cp <= 0x9fff) seen.add(cp);
-      else if (
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) ||
-        (cp >= 0xff00 && cp <= 0xffef)
-      ) {
-        seen.add(cp);
-      }
-    }
-  }
-  return String.fromCodePoint(...[...seen].sort((a, b) => a - b));
-}
-
 /**
  * The performance budget for the Chinese font of the whole deck (every woff2 file of Noto Sans SC together),
  * in KiB as web performance budgets count: 320 KiB. The build warns above it and a unit test fails. (It was 300 KiB
@@ -287,7 +275,7 @@ export interface SubsetOptions {
   root: string;
   /** The characters to keep (collectCharacters). */
   characters: string;
-  /** The Chinese characters of the English deck, for the UI family (chineseCharacters); none: no UI family. */
+  /** The characters of the English deck, for the UI family (collectCharacters); none: no UI family. */
   uiCharacters?: string;
   /** Where cached subsets go; default node_modules/.cache/chuhai-fonts under the root. */
   cacheDir?: string;

@@ -2,7 +2,6 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import {
   buildFontSubset,
   bytesByFamily,
-  chineseCharacters,
   cjkBudgetBytes,
   collectCharacters,
   describeSubset,
@@ -42,7 +41,13 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
       if (config.command !== 'build') return;
       const sources = readDeckSources(options.root);
       const characters = collectCharacters({ ...sources, format: options.format });
-      const uiCharacters = chineseCharacters(sources.englishTexts);
+      // The English page's own characters: where Inter has no glyph (Chinese words, a few symbols), this subset
+      // of Noto Sans SC draws them instead of the Chinese deck's slices.
+      const uiCharacters = collectCharacters({
+        ...sources,
+        texts: sources.englishTexts,
+        format: options.format,
+      });
       const subset = await buildFontSubset({
         root: options.root,
         characters,

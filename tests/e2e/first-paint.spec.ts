@@ -70,9 +70,11 @@ for (const { path, lng, htmlLang, title } of pages) {
   }
 }
 
+// Desktop and projector sizes. A phone-sized window now starts in the phone reading mode (src/deck/phone/),
+// whose article replaces the painted slide: not covered here yet.
 for (const viewport of [
   { width: 1280, height: 800 },
-  { width: 412, height: 915 },
+  { width: 1600, height: 1000 },
 ]) {
   test(`loading shifts nothing (CLS 0), ${viewport.width}×${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildFontSubset,
   bytesByFamily,
-  chineseCharacters,
   cjkBudgetBytes,
   collectCharacters,
   type FontSubset,
@@ -150,12 +149,5 @@ describe('the deck font subset', () => {
     expect(again.cached).toBe(true);
     expect(again.key).toBe(subset.key);
     expect(again.files).toEqual(subset.files);
-  });
-});
-
-describe('chineseCharacters', () => {
-  it('keeps only the Chinese characters, once each, in code point order', () => {
-    expect(chineseCharacters(['Going Global 出海', '中文 (EN) 出', '《》，'])).toBe('《》中出文海，');
-    expect(chineseCharacters(['plain English'])).toBe('');
   });
 });
