@@ -37,7 +37,7 @@ import type { ChartModule } from './types';
 export type { ExpansionData } from './shared/map-expansion';
 
 const defaults = {
-  size: { width: 960, height: 560 } satisfies Size,
+  size: { width: 1160, height: 540 } satisfies Size,
   /** Centred on the Pacific, like maps printed in China: every arc from China stays on one sheet. */
   centerLon: 150,
   /** The phone's frame: the same Pacific-centred world, under a two-row header. */
@@ -47,7 +47,7 @@ const defaults = {
   arcMs: 1100,
   staggerMs: 150,
   fadeMs: 400,
-  labelSize: 18,
+  labelSize: 25,
   /** Spots that keep labels clear of the crowded East Asian coast; others fall back to any free spot. */
   labels: {
     'origin-beijing': ['upLeft', 'left'],

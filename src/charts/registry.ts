@@ -15,6 +15,12 @@ const loaders: Record<ChartId, () => Promise<{ chart: ChartModule }>> = {
   funding: () => import('./funding'),
   'timeline-2024': () => import('./timeline-2024'),
   capcut: () => import('./capcut'),
+  'routes-then-now': () => import('./routes-then-now'),
+  'price-war': () => import('./price-war'),
+  'open-source': () => import('./open-source'),
+  startups: () => import('./startups'),
+  'who-pays': () => import('./who-pays'),
+  giants: () => import('./giants'),
 };
 
 /**

@@ -24,7 +24,7 @@ import {
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 const defaults = {
-  size: { width: 960, height: 560 } satisfies Size,
+  size: { width: 1160, height: 540 } satisfies Size,
   /** East Africa → China (lon 35–125, lat −10–38): the whole story and nothing more. */
   extent: [
     [35, -10],
@@ -45,7 +45,7 @@ const defaults = {
   msPerUnit: 2.6,
   routeMs: [700, 2800] as const,
   fadeMs: 240,
-  labelSize: 18,
+  labelSize: 25,
   /** Ports that get a label, with the spots that keep them clear of their neighbours; others are dots. */
   labels: {
     nanjing: ['right', 'upRight'],
@@ -94,7 +94,7 @@ export interface VoyagesData {
  * The Ming name alone on the map ("Champa", "占城"), so labels stay short in both languages; the table
  * keeps the full "Champa (Qui Nhon)" / "占城（归仁）".
  */
-function shortName(name: string): string {
+export function shortName(name: string): string {
   return name.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '') || name;
 }
 

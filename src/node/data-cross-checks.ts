@@ -240,6 +240,31 @@ function checkEvents(ctx: CheckContext, figureIds: string[] | undefined): void {
   checkReferences(ctx, name, refs, figureIds, 'figures.json', 'figure');
 }
 
+/** The payoff map's steps point into places, voyages' routes and expansion's moves and regions. */
+function checkRoutes(ctx: CheckContext, placeIds: string[] | undefined): void {
+  const name = 'routes.json';
+  const root = ctx.raw[name];
+  checkUniqueIds(ctx, name, 'echoes', 'step of the map');
+  const places: [Path, unknown][] = [];
+  const routes: [Path, unknown][] = isRecord(root) ? [[['start'], root.start]] : [];
+  const moves: [Path, unknown][] = [];
+  const regions: [Path, unknown][] = [];
+  items(root, 'echoes').forEach((e, i) => {
+    const base = ['echoes', i];
+    places.push(...listRefs(e, base, 'ports'));
+    if (e.route !== null && e.route !== undefined) routes.push([[...base, 'route'], e.route]);
+    regions.push(...listRefs(e, base, 'regions'));
+    items(e, 'now').forEach((n, k) => {
+      moves.push([[...base, 'now', k, 'move'], n.move]);
+      places.push([[...base, 'now', k, 'to'], n.to]);
+    });
+  });
+  checkReferences(ctx, name, places, placeIds, 'places.json', 'place');
+  checkReferences(ctx, name, routes, knownIds(ctx, 'voyages.json', 'routes'), 'voyages.json', 'route');
+  checkReferences(ctx, name, moves, knownIds(ctx, 'expansion.json', 'moves'), 'expansion.json', 'move');
+  checkReferences(ctx, name, regions, knownIds(ctx, 'expansion.json', 'regions'), 'expansion.json', 'region');
+}
+
 /** Runs every check; problems go through `ctx.add`. */
 export function runCrossChecks(ctx: CheckContext): void {
   checkFigures(ctx);
@@ -248,4 +273,5 @@ export function runCrossChecks(ctx: CheckContext): void {
   checkVoyages(ctx, placeIds);
   checkExpansion(ctx, placeIds);
   checkEvents(ctx, knownIds(ctx, 'figures.json', 'figures'));
+  checkRoutes(ctx, placeIds);
 }

@@ -224,4 +224,5 @@ export const DATA_FILE_SHAPES: Record<DataFileName, string> = {
   'voyages.json': '{ "voyages": [ … ], "routes": [ … ] }',
   'expansion.json': '{ "moves": [ … ], "regions": [ … ] }',
   'events.json': '{ "events": [ … ] }',
+  'routes.json': '{ "start": "…", "echoes": [ … ], "caveat": { "en": "…", "zh": "…" } }',
 };

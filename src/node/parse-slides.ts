@@ -4,7 +4,10 @@
  * `Note:` (or `Notes:`) at the start of a line for the speaker notes.
  * Pure: text in, slides and problems out, every slide and problem with its file and line.
  */
+import { isSlideLayout, slideLayouts } from '../shared/slide-layouts.ts';
 import type { ContentProblem } from './content-error.ts';
+
+export { slideLayouts };
 
 export interface SlideSource {
   file: string;
@@ -111,6 +114,15 @@ export function parseSlide(
         });
       } else {
         attrs = parsed;
+        const layout = attrs['data-layout'];
+        if (layout !== undefined && !isSlideLayout(layout)) {
+          problems.push({
+            file,
+            line: lineNo,
+            message: `slide "${attrs.id ?? '(no id)'}" has an unknown layout data-layout="${layout}".`,
+            hint: `Use one of: ${slideLayouts.join(', ')} (README, "Writing slides").`,
+          });
+        }
       }
       hasSlideComment = true;
       return;

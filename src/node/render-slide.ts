@@ -28,6 +28,27 @@ const forbiddenElements = new Set([
   'FRAME',
   'FRAMESET',
 ]);
+/** Phrasing markup: an `.element` comment after one of these marks the line around it, not the markup. */
+const inlineElements = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'STRONG',
+  'EM',
+  'I',
+  'SPAN',
+  'CODE',
+  'SMALL',
+  'SUB',
+  'SUP',
+  'MARK',
+  'Q',
+  'CITE',
+  'TIME',
+  'KBD',
+  'S',
+  'U',
+]);
 const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster'];
 const unsafeUrl = /^\s*(javascript|vbscript|data):/i;
 const elementComment = /^\s*\.element:?\s*(.*?)\s*$/;
@@ -67,11 +88,12 @@ function applyElementComments(
       continue;
     }
     // The target is the nearest previous element sibling (not <br>), else the parent: a comment at the
-    // end of a list item applies to the <li>, one after a paragraph to the paragraph.
+    // end of a list item applies to the <li>, one after a paragraph to the paragraph. Inline markup inside
+    // a line (a link, <abbr>, bold) is part of that line, so a comment after it still marks the line.
     let target: Element | null = comment.parentElement;
     for (let node = comment.previousSibling; node; node = node.previousSibling) {
       if (node.nodeType === window.Node.ELEMENT_NODE && (node as Element).tagName !== 'BR') {
-        target = node as Element;
+        if (!inlineElements.has((node as Element).tagName)) target = node as Element;
         break;
       }
     }
@@ -168,6 +190,14 @@ export function renderSlide(
     charts.push(id);
   }
   const fragments = root.querySelectorAll('.fragment').length;
+  if (slide.attrs['data-layout'] === 'chart-hero' && charts.length === 0) {
+    problems.push({
+      file: slide.file,
+      line: lineOf(slide, fileLines, /data-layout="chart-hero"/),
+      message: `slide "${slide.id}" has the chart-hero layout but no chart.`,
+      hint: 'Add <figure data-chart="…"></figure>, or pick another layout (e.g. "text").',
+    });
+  }
   if (charts.length > 1) {
     problems.push({
       file: slide.file,

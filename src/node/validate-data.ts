@@ -13,6 +13,7 @@ import {
   type ExpansionFile,
   type FiguresFile,
   type PlacesFile,
+  type RoutesFile,
   type ValidatedData,
   type VoyagesFile,
 } from '../shared/data-schema.ts';
@@ -52,7 +53,7 @@ export class DataError extends Error {
 // ---------------------------------------------------------------- entry points
 
 /**
- * Validates the five data files given as text, keyed by file name ("figures.json", …). `dir` is the folder as
+ * Validates the six data files given as text, keyed by file name ("figures.json", …). `dir` is the folder as
  * shown in messages, relative to the project root. Returns the typed data or throws a DataError listing
  * every problem.
  */
@@ -118,6 +119,7 @@ export function validateDataFiles(files: Record<string, string>, dir = 'data'): 
     voyages: parsed['voyages.json'] as VoyagesFile,
     expansion: parsed['expansion.json'] as ExpansionFile,
     events: parsed['events.json'] as EventsFile,
+    routes: parsed['routes.json'] as RoutesFile,
   };
 }
 

@@ -11,6 +11,12 @@ export const chartCatalog = {
   funding: { steps: 1 },
   'timeline-2024': { steps: 4 },
   capcut: { steps: 3 },
+  'routes-then-now': { steps: 4 },
+  'price-war': { steps: 2 },
+  'open-source': { steps: 3 },
+  startups: { steps: 2 },
+  'who-pays': { steps: 3 },
+  giants: { steps: 3 },
 } as const satisfies Record<string, { steps: number }>;
 
 export type ChartId = keyof typeof chartCatalog;

@@ -21,6 +21,9 @@ export const UNITS = [
   'months',
   'languages',
   'countries',
+  /** Yuan per million input tokens (an API price). */
+  'cny-per-mtok',
+  'weeks',
 ] as const;
 /** Units that count things, so their values are whole numbers. */
 export const COUNT_UNITS: readonly Unit[] = [
@@ -32,9 +35,10 @@ export const COUNT_UNITS: readonly Unit[] = [
   'months',
   'languages',
   'countries',
+  'weeks',
 ];
 export const PLACE_KINDS = ['port', 'city', 'origin'] as const;
-export const EVENT_CHARTS = ['timeline-2024', 'capcut'] as const;
+export const EVENT_CHARTS = ['timeline-2024', 'capcut', 'startups', 'who-pays'] as const;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -189,6 +193,32 @@ export const ExpansionFileSchema = z.strictObject({
   regions: z.array(RegionSchema),
 });
 
+// ---------------------------------------------------------------- routes.json
+
+const RoutesStepSchema = intRange(1, 4, 'a step of the routes-then-now map');
+
+/** One step of the payoff map: a port of the voyages and the 2024 moves that land near it. */
+export const EchoSchema = z.strictObject({
+  id: IdSchema,
+  step: RoutesStepSchema,
+  /** The voyages.json route drawn at this step (null: the port is already on the route). */
+  route: IdSchema.nullable(),
+  /** Ports of the voyages (places.json) this step points at. */
+  ports: z.array(IdSchema).min(1, { error: 'no ports. List at least one place id from data/places.json' }),
+  /** 2024 moves (expansion.json ids), each with the one destination drawn here. */
+  now: z.array(z.strictObject({ move: IdSchema, to: IdSchema })),
+  /** expansion.json regions highlighted from this step. */
+  regions: z.array(IdSchema),
+  name: TextSchema,
+});
+
+export const RoutesFileSchema = z.strictObject({
+  /** The voyages.json route shown before the first step: the first voyage's course, 1405. */
+  start: IdSchema,
+  echoes: z.array(EchoSchema),
+  caveat: TextSchema,
+});
+
 // ---------------------------------------------------------------- events.json
 
 export const EventSchema = z.strictObject({
@@ -204,13 +234,14 @@ export const EventSchema = z.strictObject({
 
 export const EventsFileSchema = z.strictObject({ events: z.array(EventSchema) });
 
-/** The five files, by file name inside data/, in the order they are checked and reported. */
+/** The six files, by file name inside data/, in the order they are checked and reported. */
 export const dataFileSchemas = {
   'figures.json': FiguresFileSchema,
   'places.json': PlacesFileSchema,
   'voyages.json': VoyagesFileSchema,
   'expansion.json': ExpansionFileSchema,
   'events.json': EventsFileSchema,
+  'routes.json': RoutesFileSchema,
 } as const;
 
 export type DataFileName = keyof typeof dataFileSchemas;
@@ -240,12 +271,15 @@ export type PlacesFile = z.infer<typeof PlacesFileSchema>;
 export type VoyagesFile = z.infer<typeof VoyagesFileSchema>;
 export type ExpansionFile = z.infer<typeof ExpansionFileSchema>;
 export type EventsFile = z.infer<typeof EventsFileSchema>;
+export type Echo = z.infer<typeof EchoSchema>;
+export type RoutesFile = z.infer<typeof RoutesFileSchema>;
 
-/** The five data files after validation: what the build serves to the browser as `virtual:data`. */
+/** The six data files after validation: what the build serves to the browser as `virtual:data`. */
 export interface ValidatedData {
   figures: FiguresFile;
   places: PlacesFile;
   voyages: VoyagesFile;
   expansion: ExpansionFile;
   events: EventsFile;
+  routes: RoutesFile;
 }

@@ -1,15 +1,22 @@
 import type { Page } from '@playwright/test';
 import { currentSlide, expect, openDeck, settle, test } from './fixtures';
 
+// In deck order: a deep link to an earlier slide would open it with all its steps shown, as reveal does going back.
 const chartSlides: Record<string, number> = {
   'zheng-he': 3,
   'ai-companies': 2,
-  expansion: 4,
-  bytedance: 3,
-  'llm-boom': 2,
-  closures: 1,
   'timeline-2024': 4,
+  expansion: 4,
+  'tech-giants': 3,
+  bytedance: 3,
+  startups: 2,
+  'llm-boom': 2,
+  'price-war': 2,
+  closures: 1,
   funding: 1,
+  'overseas-markets': 3,
+  'open-source': 3,
+  'route-return': 4,
 };
 
 const figure = (page: Page) => currentSlide(page).locator('figure[data-chart]');
@@ -30,6 +37,8 @@ async function settled(page: Page, step: number) {
 }
 
 test('each chart slide draws, and every fragment step changes the drawing', async ({ page }) => {
+  // Fourteen charts, every step animated: more than the default minute.
+  test.setTimeout(180_000);
   for (const [id, steps] of Object.entries(chartSlides)) {
     // A fresh page each time: a hash change alone would be a backward move for an earlier slide, and reveal shows
     // every step of a slide it moves back to.

@@ -3,7 +3,7 @@ import type { ValidatedData } from '../../shared/data-schema';
 import type { ChartContext, ChartModule, ChartTable } from '../types';
 import type { ChartKey } from './i18n';
 import { type ChartBody, createChartInstance, type DrawStep } from './instance';
-import { frameSize } from './tokens';
+import { framePad, frameSize } from './tokens';
 
 /** The charts with their own title and description in charts.json (`charts:<id>.title`): the framed ones. */
 export type FrameChartId = {
@@ -42,6 +42,7 @@ export function defineFrameChart<Data>(spec: FrameChartSpec<Data>): ChartModule<
         ctx,
         steps,
         ...frameSize,
+        padX: framePad,
         titleKey: `charts:${id}.title`,
         descKey: `charts:${id}.desc`,
         descValues: (next) => spec.describe(data, next),

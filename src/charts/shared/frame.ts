@@ -9,6 +9,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export interface FrameOptions {
   width: number;
   height: number;
+  /** Room added left and right of the drawing, in viewBox units: a wider frame for the chart-hero layout. */
+  padX?: number;
   ctx: ChartContext;
   /** i18n keys of the accessible name and description, e.g. 'charts:funding.title'. */
   titleKey: ChartKey;
@@ -38,11 +40,12 @@ let frameCount = 0;
 export function createFrame(el: HTMLElement, options: FrameOptions): ChartFrame {
   frameCount += 1;
   const prefix = options.idPrefix ?? `chart-${frameCount}`;
+  const padX = options.padX ?? 0;
   const svgNode = el.ownerDocument.createElementNS(SVG_NS, 'svg');
   el.prepend(svgNode);
   const svg = select(svgNode)
     .attr('class', 'chart')
-    .attr('viewBox', `0 0 ${options.width} ${options.height}`)
+    .attr('viewBox', `${-padX} 0 ${options.width + 2 * padX} ${options.height}`)
     .attr('preserveAspectRatio', 'xMidYMid meet')
     .attr('role', 'img')
     .attr('aria-labelledby', `${prefix}-title`)

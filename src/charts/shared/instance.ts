@@ -17,6 +17,7 @@ export interface ChartShellOptions {
   steps: number;
   width: number;
   height: number;
+  padX?: number;
   titleKey: ChartKey;
   descKey: ChartKey;
   descValues?: (ctx: ChartContext) => Record<string, string>;

@@ -116,7 +116,7 @@ export const isNarrowFrame = (size: Size): boolean => size.width < 600;
 
 /** The header band's height: where the map starts. */
 export function headerHeightFor(size: Size): number {
-  return isNarrowFrame(size) ? 84 : 52;
+  return isNarrowFrame(size) ? 84 : 56;
 }
 
 /** Title (left), caption and a badge (right) in a band above the map; on a narrow frame the caption is below. */
@@ -138,24 +138,24 @@ export function drawHeader(body: Group, size: Size): Group {
   header
     .append('text')
     .attr('class', 'map-caption')
-    .attr('y', 34)
+    .attr('y', 37)
     .attr('text-anchor', 'end')
-    .attr('font-size', 20)
+    .attr('font-size', 25)
     .attr('fill', mapColors.ink);
   const badge = header.append('g').attr('class', 'map-badge');
   badge
     .append('rect')
-    .attr('y', 9)
-    .attr('height', 34)
-    .attr('rx', 17)
+    .attr('y', 8)
+    .attr('height', 40)
+    .attr('rx', 20)
     .attr('fill', 'none')
     .attr('stroke', mapColors.route)
     .attr('stroke-width', 2);
   badge
     .append('text')
-    .attr('y', 33)
+    .attr('y', 36)
     .attr('text-anchor', 'middle')
-    .attr('font-size', 20)
+    .attr('font-size', 25)
     .attr('font-weight', 700)
     .attr('fill', mapColors.route);
   return header;
@@ -163,7 +163,7 @@ export function drawHeader(body: Group, size: Size): Group {
 
 /** Texts are set at once on every step and language change; the badge grows with its text. */
 export function setHeader(header: Group, size: Size, title: string, caption: string, badge: string): void {
-  const badgeWidth = Math.round(textWidth(badge, 20, true) + 32);
+  const badgeWidth = Math.round(textWidth(badge, 25, true) + 32);
   const badgeX = size.width - 12 - badgeWidth;
   // On a narrow frame the badge moves down to the caption's row, leaving the title the whole first row.
   header.select('.map-badge').attr('transform', isNarrowFrame(size) ? 'translate(0,36)' : null);

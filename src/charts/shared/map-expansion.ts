@@ -38,9 +38,9 @@ export interface ExpansionData {
   regions: Region[];
 }
 
-const rowHeight = 28;
+const rowHeight = 34;
 const rows = 3;
-const size18 = 18;
+const legendSize = 25;
 
 /**
  * What the expansion map needs besides its layout: the data shapes, the legend, the badge and the table.
@@ -53,7 +53,7 @@ const size18 = 18;
 export const expansionLegend = {
   /** The space the legend may take, kept free of place labels. */
   box(size: Size): Box {
-    return { x0: 8, y0: size.height - 8 - rows * rowHeight - 8, x1: 380, y1: size.height - 8 };
+    return { x0: 8, y0: size.height - 8 - rows * rowHeight - 8, x1: 480, y1: size.height - 8 };
   },
 
   draw(body: Group, size: Size): Group {
@@ -98,7 +98,12 @@ export const expansionLegend = {
         .attr('width', 16)
         .attr('height', 16)
         .attr('fill', mapColors.accent);
-      row.append('text').attr('x', 32).attr('y', 16).attr('font-size', size18).attr('fill', mapColors.ink);
+      row
+        .append('text')
+        .attr('x', 32)
+        .attr('y', 19)
+        .attr('font-size', legendSize)
+        .attr('fill', mapColors.ink);
     }
     return legend;
   },
@@ -133,7 +138,7 @@ export const expansionLegend = {
       );
       const text = this.querySelector('text');
       if (text) text.textContent = entry.text;
-      width = Math.max(width, 32 + textWidth(entry.text, size18));
+      width = Math.max(width, 32 + textWidth(entry.text, legendSize));
     });
     legend
       .select('.map-legend-bg')

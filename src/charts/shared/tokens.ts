@@ -19,16 +19,21 @@ export const chartColors = {
 
 export const chartFont = "var(--chart-font, 'Inter Variable', 'Noto Sans SC Variable', sans-serif)";
 
-/** Text sizes in viewBox units (CSS px inside an SVG), nothing below 18 so labels read at the back of a room. */
+/**
+ * Text sizes in viewBox units (CSS px inside an SVG). A framed chart's 1040-unit-wide frame spans about 1100
+ * canvas pixels in the chart-hero layout, so each unit is ≥ 1.05 px: the smallest text is ≥ 24 px on the canvas.
+ */
 export const fontSize = {
-  small: '18px',
-  label: '20px',
-  value: '30px',
-  big: '40px',
+  small: '23px',
+  label: '25px',
+  value: '32px',
+  big: '44px',
 } as const;
 
 /** The usual chart frame: reveal scales the whole slide, so charts draw in these fixed units. */
 export const frameSize = { width: 800, height: 480 } as const;
+/** Room left and right of the 800-unit drawing, so the frame has the chart-hero's wide format (≈ 2.2:1). */
+export const framePad = 120;
 
 /** Step animations: long enough to follow, short enough not to hold up the speaker. */
 export const stepDuration = 750;

@@ -156,7 +156,7 @@ export function standardMapTests<Data>(chart: ChartModule<Data>, spec: MapTestSp
     const { figure, instance } = mount('zh');
     const svg = figure.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('viewBox')).toBe('0 0 960 560');
+    expect(svg.getAttribute('viewBox')).toBe('0 0 1160 540');
     const title = figure.querySelector(`#${svg.getAttribute('aria-labelledby')}`)?.textContent ?? '';
     const desc = figure.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent ?? '';
     expect(title).toBe(figure.querySelector('.map-title')?.textContent);
@@ -167,7 +167,7 @@ export function standardMapTests<Data>(chart: ChartModule<Data>, spec: MapTestSp
     expect(figure.querySelectorAll('table.chart-table tbody tr')).toHaveLength(table.rows.length);
     for (const text of svg.querySelectorAll('text')) {
       const size = text.getAttribute('font-size') ?? text.closest('[font-size]')?.getAttribute('font-size');
-      expect(Number(size), text.textContent ?? '').toBeGreaterThanOrEqual(18);
+      expect(Number(size), text.textContent ?? '').toBeGreaterThanOrEqual(24);
     }
     instance.destroy();
     figure.remove();

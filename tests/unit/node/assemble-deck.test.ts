@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleDeck, type SourceFile } from '../../../src/node/assemble-deck';
 import { ContentError } from '../../../src/node/content-error';
+import { chartCatalog } from '../../../src/shared/catalog';
 
 const fixture = (lng: 'en' | 'zh') =>
   readFileSync(new URL(`../../fixtures/decks/good/${lng}/01-intro.md`, import.meta.url), 'utf8');
@@ -36,7 +37,7 @@ describe('assembleDeck', () => {
     expect(deck.zh[1]).toMatchObject({
       fragments: 3,
       charts: ['voyages-map'],
-      attrs: { 'data-layout': 'chart' },
+      attrs: { 'data-layout': 'chart-hero' },
     });
   });
 
@@ -100,7 +101,7 @@ describe('assembleDeck', () => {
         [
           'The slides have 3 problems:',
           'slides/zh/01-intro.md:1: slide "welcome" has no speaker notes. Add a `Note:` line after the slide\'s content, followed by what the speaker says (40–150 words).',
-          'slides/zh/01-intro.md:15: unknown chart "nope". Use one of: voyages-map, expansion-map, ai-companies, llm-boom, closures, funding, timeline-2024, capcut (src/charts/catalog.ts).',
+          `slides/zh/01-intro.md:15: unknown chart "nope". Use one of: ${Object.keys(chartCatalog).join(', ')} (src/charts/catalog.ts).`,
           'slides/zh/01-intro.md:11: slide "steps" shows chart "nope" in zh but "voyages-map" in en. Place the same <figure data-chart="…"> on the slide in both languages.',
         ].join('\n'),
       );

@@ -241,6 +241,22 @@ describe('broken data: one exact message per problem', () => {
     );
   });
 
+  it('an unknown move, route or port in the payoff map', () => {
+    const files = withEdit('routes.json', (d) => {
+      const echo = at(d, 'echoes', 2);
+      echo.route = 'branch-arabya';
+      (echo.now as { move: string }[])[0]!.move = 'tencent-go-saudy';
+      (echo.ports as string[])[0] = 'jedah';
+    });
+    expect(errorOf(files)).toBe(
+      [
+        'data/routes.json: echoes[2].ports[0]: unknown place id "jedah". Use one of the ids in data/places.json (e.g. "jeddah").',
+        'data/routes.json: echoes[2].route: unknown route id "branch-arabya". Use one of the ids in data/voyages.json (e.g. "branch-arabia").',
+        'data/routes.json: echoes[2].now[0].move: unknown move id "tencent-go-saudy". Use one of the ids in data/expansion.json (e.g. "tencent-go-saudi").',
+      ].join('\n'),
+    );
+  });
+
   it('an unknown field', () => {
     const files = withEdit('places.json', (d) => {
       at(d, 'places', 0).lng = 118.8;

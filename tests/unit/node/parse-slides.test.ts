@@ -5,6 +5,7 @@ import {
   parseAttributes,
   parseSlide,
   parseSlides,
+  slideLayouts,
   splitSlides,
 } from '../../../src/node/parse-slides';
 
@@ -57,6 +58,22 @@ describe('parseSlides', () => {
       line: 2,
       message: 'malformed slide comment `<!-- .slide: id=broken -->`.',
     });
+  });
+
+  it('reports an unknown layout at the line of its slide comment, listing the known ones', () => {
+    const text = '## Intro\n\n<!-- .slide: id="intro" data-layout="hero" -->\n\nNote:\nNotes.';
+    const { problems } = parseSlides(text, file);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'slides/en/01-intro.md:3: slide "intro" has an unknown layout data-layout="hero".',
+    ]);
+    expect(problems[0]!.hint).toContain(slideLayouts.join(', '));
+  });
+
+  it('accepts every documented layout', () => {
+    for (const layout of slideLayouts) {
+      const text = `<!-- .slide: id="s" data-layout="${layout}" -->\n\n## S\n\nNote:\nNotes.`;
+      expect(parseSlides(text, file).problems, layout).toEqual([]);
+    }
   });
 
   it('reports an unclosed slide comment', () => {

@@ -23,6 +23,15 @@ describe('renderSlide: reveal.js Markdown conventions', () => {
     expect(slide.fragments).toBe(1);
   });
 
+  it('applies an .element comment after inline markup (a link, an abbreviation) to the line, not the markup', () => {
+    const { slide } = render(
+      `<!-- .slide: id="a" -->\n\n- 197 with the <abbr title="x">CAC</abbr> <!-- .element: class="fragment" -->\n- See [Qwen](https://example.org) <!-- .element: class="fragment" -->${notes}`,
+    );
+    expect(slide.html).toContain('<li class="fragment">197 with the <abbr title="x">CAC</abbr> </li>');
+    expect(slide.html).toMatch(/<li class="fragment">See <a /);
+    expect(slide.fragments).toBe(2);
+  });
+
   it('applies an .element comment on the line after a paragraph to the paragraph', () => {
     const { slide } = render(
       `<!-- .slide: id="a" -->\n\nA claim.\n<!-- .element: class="fragment" data-fragment-index="2" -->${notes}`,
@@ -60,6 +69,13 @@ describe('renderSlide: reveal.js Markdown conventions', () => {
     );
     expect(problems).toEqual([
       'slides/en/05-test.md:1: slide "a" has 0 fragments but chart "funding" has 1 step. Give the slide exactly 1 fragment (one per chart step), or change the chart\'s steps.',
+    ]);
+  });
+
+  it('stops on a chart-hero slide without a chart, at its layout line', () => {
+    const { problems } = render(`<!-- .slide: id="a" data-layout="chart-hero" -->\n\n## A${notes}`);
+    expect(problems).toEqual([
+      'slides/en/05-test.md:1: slide "a" has the chart-hero layout but no chart. Add <figure data-chart="…"></figure>, or pick another layout (e.g. "text").',
     ]);
   });
 
