@@ -180,6 +180,9 @@ export const notoFamily = 'Noto Sans SC Variable';
  */
 export const notoUiFamily = 'Noto Sans SC UI';
 
+/** File-name prefix of the full Chinese family's subset files. */
+const notoSlug = 'noto-sans-sc';
+
 /** The weights the theme uses are 400, 650 and 700: the variable axis is narrowed to that span, not pinned. */
 const weightAxis = { wght: { min: 400, max: 700 } };
 
@@ -207,7 +210,7 @@ const families: readonly FamilySpec[] = [
   },
   {
     family: notoFamily,
-    slug: 'noto-sans-sc',
+    slug: notoSlug,
     packageName: '@fontsource-variable/noto-sans-sc',
     fileName: (slice) => `noto-sans-sc-${slice}-wght-normal.woff2`,
     // Horizontal text only: the vertical-writing features and metrics (vert, vrt2, vhal, vpal, vhea, vmtx)
@@ -245,7 +248,7 @@ const families: readonly FamilySpec[] = [
 export const cjkBudgetBytes = 320 * 1024;
 
 /** Bump when the output changes for the same characters (settings, file layout, CSS). */
-const pipelineVersion = 2;
+const pipelineVersion = 3;
 
 export interface FontFileInfo {
   family: string;
@@ -437,7 +440,17 @@ export async function buildFontSubset(options: SubsetOptions): Promise<FontSubse
           `fonts: the ${spec.family} subset of ${slice.name} lost ${String.fromCodePoint(...lost)}`,
         );
       }
+      // A UI file byte-identical to the full family's file of the same slice (the English deck's text holds every
+      // character the deck takes from that slice) is written once, under the UI name, and both faces point to it.
+      // Left to Vite, identical assets are merged under whichever name it emits first, so the English page would
+      // request a file named as a slice of the full family (and a switch would download nothing new anyway).
+      const twin =
+        spec.only === 'ui' ? files.find((f) => f.file === `${notoSlug}-${slice.name}.woff2`) : undefined;
       const file = `${spec.slug}-${slice.name}.woff2`;
+      if (twin && outputs.get(twin.file)?.equals(output)) {
+        outputs.delete(twin.file);
+        twin.file = file;
+      }
       outputs.set(file, output);
       files.push({
         family: spec.family,
@@ -485,7 +498,8 @@ export function describeSubset(subset: FontSubset, root: string): string {
     .map(([family, bytes]) => `${family} ${kb(bytes)}`)
     .join(', ');
   const where = relative(root, subset.dir).split(sep).join('/');
-  return `fonts: ${subset.files.length} woff2 files (${totals})${subset.cached ? ', cached' : ''} in ${where}`;
+  const fileCount = new Set(subset.files.map((f) => f.file)).size;
+  return `fonts: ${fileCount} woff2 files (${totals})${subset.cached ? ', cached' : ''} in ${where}`;
 }
 
 /**
