@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
-import { buildDeck, type Workspace, writeFloorSources } from './bench.ts';
+import { buildDeck, type Workspace, writeFloorSources } from './bench/builds.ts';
 import { median } from './bench-lib.ts';
 import { serveDist as serveStatic } from './export/session.ts';
 import { chromiumHelp, findChromium } from './find-chromium.ts';
