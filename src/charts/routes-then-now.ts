@@ -9,6 +9,7 @@ import {
   type MapPlace,
   type MapText,
   mapColors,
+  mapTextSizes,
   placeIndex,
   placeOf,
   type Size,
@@ -70,14 +71,12 @@ const defaults = {
       [34, -9],
       [121, 33],
     ] as [number, number][],
-    labelSize: 20,
   },
   home: 'nanjing',
   msPerUnit: 1.6,
   routeMs: [600, 2200] as const,
   arcMs: 1000,
   fadeMs: 300,
-  labelSize: 25,
   labels: {
     nanjing: ['right', 'upRight'],
     calicut: ['left', 'downLeft'],
@@ -146,8 +145,7 @@ function makeProjection(size: Size): GeoProjection {
     ]);
 }
 
-const labelSizeFor = (size: Size): number =>
-  isNarrowFrame(size) ? defaults.narrow.labelSize : defaults.labelSize;
+const labelSizeFor = (size: Size): number => mapTextSizes(size).label;
 
 /** The picture at `step` in `lng`: pure, so tests and print get exactly what the animation lands on. */
 export function layoutRoutes(
