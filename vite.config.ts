@@ -4,6 +4,8 @@ import pkg from './package.json' with { type: 'json' };
 import enUi from './src/i18n/locales/en/ui.json' with { type: 'json' };
 import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
+import { criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
+import { interFamily, notoFamily, notoUiFamily } from './src/node/fonts.ts';
 import { checkProse } from './src/node/prose-lint.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
@@ -11,6 +13,7 @@ import { deckPlugin } from './src/node/vite-plugin-deck.ts';
 import { fontsPlugin } from './src/node/vite-plugin-fonts.ts';
 import { ogPlugin } from './src/node/vite-plugin-og.ts';
 import { createFormatters } from './src/shared/format.ts';
+import { languageStorageKey } from './src/shared/languages.ts';
 import { slideLayout } from './src/shared/layout.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -19,18 +22,30 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
 // data/, validated once per build (a deck check) and served to the charts as virtual:data.
 const data = dataPlugin({ dir: `${root}data` });
+// The first slide of each language is written into its page, laid out by this inline CSS; the inline script
+// sends a visitor to their language's page (src/node/first-slide.ts). Both are allowed by hash in the CSP.
+const firstPaint = { css: criticalCss(slideLayout), script: languageRedirectScript(languageStorageKey) };
 
 export default defineConfig({
   plugins: [
     data,
+    // Before the deck plugin: its pages are written from the page with the policy already in it.
+    cspPlugin({ layout: slideLayout, inline: { scripts: [firstPaint.script], styles: [firstPaint.css] } }),
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,
       checks: [data.check, () => checkLocales(root), () => checkProse(root)],
       publicUrl,
       qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
+      pages: {
+        strings: {
+          en: { title: enUi.deck.title, description: enUi.deck.description },
+          zh: { title: zhUi.deck.title, description: zhUi.deck.description },
+        },
+        ...firstPaint,
+        fontOrder: { en: [interFamily, notoUiFamily], zh: [notoFamily, interFamily] },
+      },
     }),
-    cspPlugin({ layout: slideLayout }),
     // Link previews (Open Graph, Twitter card); their images come from `npm run export:og` (part of `npm run build`).
     ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.

@@ -6,6 +6,7 @@ import content from 'virtual:slides';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import { applyDocumentLanguage, createLanguageController, notesSource } from './deck/language';
+import { afterNextPaint } from './deck/paint';
 import type { ArticleSource } from './deck/phone/article';
 import { createPhoneMode, hiddenDeckConfig, startsAsPhone } from './deck/phone/phone-mode';
 import { createReaderControls, type ReaderControls, readerNotesKey } from './deck/reader';
@@ -41,15 +42,18 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 const fileLng = document.querySelector<HTMLMetaElement>('meta[name="deck-default-lng"]')?.content;
 const lng = detectLanguage({
   search: window.location.search,
+  page: matchLanguage(document.documentElement.dataset.pageLng),
   stored: fileLng ?? readSetting(languageKey),
   browser: navigator.languages,
 });
 const notesChoice = matchLanguage(params.get('notes-lng')) ?? matchLanguage(readSetting(notesLanguageKey));
 const i18n = createI18n(lng);
 
-// 2. The slides of that language, mounted before reveal sees them.
+// 2. The slides of that language, mounted before reveal sees them. The build painted the first slide from
+//    the HTML (src/node/first-slide.ts): the browser shows that frame before the deck's start-up work runs.
 const root = document.querySelector<HTMLElement>('.reveal')!;
 const container = root.querySelector<HTMLElement>('.slides')!;
+if (container.querySelector(':scope > section[data-prerendered]')) await afterNextPaint();
 const ui = document.querySelector<HTMLElement>('.deck-ui')!;
 mountSlides(container, slides[lng], lng, notesSource(slides, lng, notesChoice));
 applyDocumentLanguage(lng, i18n);

@@ -134,7 +134,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 
 // ─── the decks to measure ────────────────────────────────────────────────────────────────────────────────
 
-interface Workspace {
+export interface Workspace {
   base: string;
   ours: string;
   floorSrc: string;
@@ -148,7 +148,7 @@ function link(target: string, path: string): void {
 }
 
 /** The floor's sources: index.html (English) and zh.html (Chinese), one tiny entry, node_modules linked. */
-function writeFloorSources(dir: string): number {
+export function writeFloorSources(dir: string): number {
   mkdirSync(dir, { recursive: true });
   link(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
   const deck = loadDeck(projectRoot);
@@ -215,7 +215,10 @@ function chunksOf(result: unknown): ChunkModules[] {
 
 type BuildKind = 'ours' | 'floor' | 'synth';
 
-async function buildDeck(kind: BuildKind, ws: Workspace): Promise<{ ms: number; chunks: ChunkModules[] }> {
+export async function buildDeck(
+  kind: BuildKind,
+  ws: Workspace,
+): Promise<{ ms: number; chunks: ChunkModules[] }> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const { build } = await import('vite');
   const common = { logLevel: 'error' as const, clearScreen: false, mode: 'production' };
@@ -581,7 +584,8 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const urls = {
       oursEn: `${servers.ours.origin}/?lng=en`,
-      oursZh: `${servers.ours.origin}/?lng=zh`,
+      // The zh page itself (src/node/first-slide.ts); /?lng=zh would be sent there by its inline script.
+      oursZh: `${servers.ours.origin}/zh.html`,
       floorEn: `${servers.floor.origin}/`,
       floorZh: `${servers.floor.origin}/zh.html`,
       synthEn: `${servers.synth.origin}/?lng=en`,

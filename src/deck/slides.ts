@@ -19,15 +19,38 @@ export function mountSlides(
   lng: Lng,
   notes: NotesSource,
 ): void {
+  // The build writes the first slide into the page (src/node/first-slide.ts): take that element over as it is,
+  // so what is already painted stays put; its content is only rewritten when it is not this language's.
+  const prerendered = container.querySelector<HTMLElement>(':scope > section[data-prerendered]');
   const sections = slides.map((slide) => {
+    const htmlLang = languages[lng].htmlLang;
+    const content = slide.html + notesHtml(slide.id, notes);
+    if (prerendered?.id === slide.id && prerendered.lang === htmlLang) {
+      const aside = prerendered.querySelector(':scope > aside.notes');
+      if (aside?.getAttribute('lang') !== languages[notes.lng].htmlLang) {
+        aside?.remove();
+        prerendered.insertAdjacentHTML('beforeend', notesHtml(slide.id, notes));
+      }
+      prerendered.removeAttribute('data-prerendered');
+      return prerendered;
+    }
     const section = document.createElement('section');
     section.id = slide.id;
     for (const [name, value] of Object.entries(slide.attrs)) section.setAttribute(name, value);
-    section.setAttribute('lang', languages[lng].htmlLang);
-    section.innerHTML = slide.html + notesHtml(slide.id, notes);
+    section.setAttribute('lang', htmlLang);
+    section.innerHTML = content;
     return section;
   });
-  container.replaceChildren(...sections);
+  const kept = prerendered && sections.includes(prerendered) ? prerendered : null;
+  if (!kept) {
+    container.replaceChildren(...sections);
+    return;
+  }
+  // The painted section stays in the document (never removed and re-inserted), the others go around it.
+  for (const child of Array.from(container.children)) if (child !== kept) child.remove();
+  const at = sections.indexOf(kept);
+  kept.before(...sections.slice(0, at));
+  kept.after(...sections.slice(at + 1));
 }
 
 const sectionsOf = (container: HTMLElement) => container.querySelectorAll<HTMLElement>('section[id]');

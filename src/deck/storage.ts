@@ -1,3 +1,5 @@
+import { languageStorageKey } from '../shared/languages';
+
 /**
  * localStorage that never throws: private modes, blocked storage and sandboxed frames make the getter or
  * setItem throw, and the deck must still run (it then simply forgets choices).
@@ -18,5 +20,5 @@ export function writeSetting(key: string, value: string): void {
   }
 }
 
-export const languageKey = 'chuhai.lng';
+export const languageKey = languageStorageKey;
 export const notesLanguageKey = 'chuhai.notesLng';

@@ -172,6 +172,17 @@ export function serializePolicy(directives: Directives): string {
 }
 
 /** The deck's policy for a given slide layout, from the installed reveal.js. */
-export function deckPolicy(layout: PrintLayout, revealDir?: string): string {
-  return serializePolicy(buildDirectives(revealInlineSources(layout, revealDir)));
+export function deckPolicy(
+  layout: PrintLayout,
+  revealDir?: string,
+  own: Partial<InlineSources> = {},
+): string {
+  const reveal = revealInlineSources(layout, revealDir);
+  return serializePolicy(
+    buildDirectives({
+      scripts: [...(own.scripts ?? []), ...reveal.scripts],
+      styles: [...(own.styles ?? []), ...reveal.styles],
+      styleAttributes: [...(own.styleAttributes ?? []), ...reveal.styleAttributes],
+    }),
+  );
 }

@@ -119,8 +119,22 @@ function walkJson(value: unknown, onString: (s: string) => void, onNumber: (n: n
  * every string in data/*.json (and its numbers and ISO dates, for the formatters), and the browser code and
  * index.html (for the few characters the code writes itself, such as ■).
  */
-export function readDeckSources(root: string): { texts: string[]; numbers: number[]; dates: string[] } {
+export function readDeckSources(root: string): {
+  texts: string[];
+  numbers: number[];
+  dates: string[];
+  /** What the English deck itself shows: its slides, its locale strings, the language names, the data. */
+  englishTexts: string[];
+} {
   const texts: string[] = [];
+  const englishTexts: string[] = [];
+  for (const file of filesUnder(join(root, 'slides', 'en'), '.md'))
+    englishTexts.push(readFileSync(file, 'utf8'));
+  for (const file of filesUnder(join(root, 'src', 'i18n', 'locales', 'en'), '.json')) {
+    englishTexts.push(readFileSync(file, 'utf8'));
+  }
+  const languagesFile = join(root, 'src', 'shared', 'languages.ts');
+  if (existsSync(languagesFile)) englishTexts.push(readFileSync(languagesFile, 'utf8'));
   const numbers: number[] = [];
   const dates: string[] = [];
   for (const file of filesUnder(join(root, 'slides'), '.md')) texts.push(readFileSync(file, 'utf8'));
@@ -136,6 +150,8 @@ export function readDeckSources(root: string): { texts: string[]; numbers: numbe
       JSON.parse(readFileSync(file, 'utf8')),
       (s) => {
         texts.push(s);
+        // Charts may show a Chinese name in the English deck too.
+        englishTexts.push(s);
         if (isoDate.test(s)) dates.push(s);
       },
       (n) => numbers.push(n),
@@ -143,8 +159,13 @@ export function readDeckSources(root: string): { texts: string[]; numbers: numbe
   }
   const code = [join(root, 'index.html'), join(root, 'src', 'main.ts')];
   for (const dir of ['charts', 'deck', 'i18n']) code.push(...filesUnder(join(root, 'src', dir), '.ts'));
-  for (const file of code) if (existsSync(file)) texts.push(readFileSync(file, 'utf8'));
-  return { texts, numbers: [...new Set(numbers)], dates: [...new Set(dates)] };
+  for (const file of code) {
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    texts.push(text);
+    englishTexts.push(text); // the characters the code writes itself (■) show in English too
+  }
+  return { texts, numbers: [...new Set(numbers)], dates: [...new Set(dates)], englishTexts };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -152,6 +173,15 @@ export function readDeckSources(root: string): { texts: string[]; numbers: numbe
 
 export const interFamily = 'Inter Variable';
 export const notoFamily = 'Noto Sans SC Variable';
+/**
+ * The English deck's own characters (its interface's 中文, the title's 出海, a symbol Inter lacks), cut from
+ * the same Noto Sans SC: the English page's font stacks name this family instead of the full one
+ * (src/styles/tokens.css), so it downloads a few KiB instead of the Chinese deck's slices.
+ */
+export const notoUiFamily = 'Noto Sans SC UI';
+
+/** File-name prefix of the full Chinese family's subset files. */
+const notoSlug = 'noto-sans-sc';
 
 /** The weights the theme uses are 400, 650 and 700: the variable axis is narrowed to that span, not pinned. */
 const weightAxis = { wght: { min: 400, max: 700 } };
@@ -164,6 +194,8 @@ interface FamilySpec {
   fileName: (slice: string) => string;
   /** Which fontsource slices to take from (all when undefined). */
   slices?: readonly string[];
+  /** Subset to these characters instead of the whole deck's (the UI family). */
+  only?: 'ui';
   options: SubsetFontOptions;
 }
 
@@ -178,7 +210,7 @@ const families: readonly FamilySpec[] = [
   },
   {
     family: notoFamily,
-    slug: 'noto-sans-sc',
+    slug: notoSlug,
     packageName: '@fontsource-variable/noto-sans-sc',
     fileName: (slice) => `noto-sans-sc-${slice}-wght-normal.woff2`,
     // Horizontal text only: the vertical-writing features and metrics (vert, vrt2, vhal, vpal, vhea, vmtx)
@@ -186,6 +218,19 @@ const families: readonly FamilySpec[] = [
     // this deck (≈980 Han characters in 30 slices): 400–700 with these cuts ≈292 KiB of woff2; the full
     // 100–900 axis ≈319 KiB; two static instances (400 + 700) ≈347 KiB; 400 alone ≈172 KiB but headings
     // would get synthesized bold. Dropping hinting, STAT and gasp as well saves only ≈1.5 KiB.
+    options: {
+      targetFormat: 'woff2',
+      variationAxes: weightAxis,
+      keepFeatures: ['halt', 'kern'],
+      dropTables: ['vhea', 'vmtx', 'BASE'],
+    },
+  },
+  {
+    family: notoUiFamily,
+    slug: 'noto-sans-sc-ui',
+    packageName: '@fontsource-variable/noto-sans-sc',
+    fileName: (slice) => `noto-sans-sc-${slice}-wght-normal.woff2`,
+    only: 'ui',
     options: {
       targetFormat: 'woff2',
       variationAxes: weightAxis,
@@ -203,7 +248,7 @@ const families: readonly FamilySpec[] = [
 export const cjkBudgetBytes = 320 * 1024;
 
 /** Bump when the output changes for the same characters (settings, file layout, CSS). */
-const pipelineVersion = 1;
+const pipelineVersion = 3;
 
 export interface FontFileInfo {
   family: string;
@@ -233,6 +278,8 @@ export interface SubsetOptions {
   root: string;
   /** The characters to keep (collectCharacters). */
   characters: string;
+  /** The characters of the English deck, for the UI family (collectCharacters); none: no UI family. */
+  uiCharacters?: string;
   /** Where cached subsets go; default node_modules/.cache/chuhai-fonts under the root. */
   cacheDir?: string;
 }
@@ -333,12 +380,13 @@ function fontFaceCss(files: readonly FontFileInfo[]): string {
   return `/* Generated by src/node/fonts.ts: subsets of Inter and Noto Sans SC (SIL Open Font License 1.1). */\n${faces.join('\n\n')}\n`;
 }
 
-function cacheKey(root: string, characters: string): string {
+function cacheKey(root: string, characters: string, uiCharacters: string): string {
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
       pipelineVersion,
       characters,
+      uiCharacters,
       families,
       versions: [...families.map((f) => f.packageName), 'subset-font', 'fontkit'].map((name) =>
         packageVersion(root, name),
@@ -365,7 +413,8 @@ function pruneCache(cacheDir: string, keep: string, max = 6): void {
 /** Subsets both families to the characters (or reuses the cached result) and writes the @font-face CSS. */
 export async function buildFontSubset(options: SubsetOptions): Promise<FontSubset> {
   const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const key = cacheKey(options.root, options.characters);
+  const uiCharacters = options.uiCharacters ?? '';
+  const key = cacheKey(options.root, options.characters, uiCharacters);
   const dir = join(cacheDir, key);
   const manifestFile = join(dir, 'manifest.json');
   const cssFile = join(dir, 'fonts.css');
@@ -378,8 +427,10 @@ export async function buildFontSubset(options: SubsetOptions): Promise<FontSubse
   const files: FontFileInfo[] = [];
   const outputs = new Map<string, Buffer>();
   const covered = new Set<number>();
+  const uiCodePoints = [...uiCharacters].map((c) => c.codePointAt(0)!);
   for (const spec of families) {
-    const bySlice = assign(loadSlices(options.root, spec), codePoints);
+    if (spec.only === 'ui' && uiCodePoints.length === 0) continue;
+    const bySlice = assign(loadSlices(options.root, spec), spec.only === 'ui' ? uiCodePoints : codePoints);
     for (const [slice, cps] of bySlice) {
       const output = await subsetFont(readFileSync(slice.path), String.fromCodePoint(...cps), spec.options);
       const check = create(output);
@@ -389,7 +440,17 @@ export async function buildFontSubset(options: SubsetOptions): Promise<FontSubse
           `fonts: the ${spec.family} subset of ${slice.name} lost ${String.fromCodePoint(...lost)}`,
         );
       }
+      // A UI file byte-identical to the full family's file of the same slice (the English deck's text holds every
+      // character the deck takes from that slice) is written once, under the UI name, and both faces point to it.
+      // Left to Vite, identical assets are merged under whichever name it emits first, so the English page would
+      // request a file named as a slice of the full family (and a switch would download nothing new anyway).
+      const twin =
+        spec.only === 'ui' ? files.find((f) => f.file === `${notoSlug}-${slice.name}.woff2`) : undefined;
       const file = `${spec.slug}-${slice.name}.woff2`;
+      if (twin && outputs.get(twin.file)?.equals(output)) {
+        outputs.delete(twin.file);
+        twin.file = file;
+      }
       outputs.set(file, output);
       files.push({
         family: spec.family,
@@ -398,7 +459,7 @@ export async function buildFontSubset(options: SubsetOptions): Promise<FontSubse
         codePoints: cps.length,
         unicodeRange: formatUnicodeRange(cps),
       });
-      for (const cp of cps) covered.add(cp);
+      if (!spec.only) for (const cp of cps) covered.add(cp);
     }
   }
   const missing = String.fromCodePoint(...codePoints.filter((cp) => !covered.has(cp)));
@@ -437,7 +498,8 @@ export function describeSubset(subset: FontSubset, root: string): string {
     .map(([family, bytes]) => `${family} ${kb(bytes)}`)
     .join(', ');
   const where = relative(root, subset.dir).split(sep).join('/');
-  return `fonts: ${subset.files.length} woff2 files (${totals})${subset.cached ? ', cached' : ''} in ${where}`;
+  const fileCount = new Set(subset.files.map((f) => f.file)).size;
+  return `fonts: ${fileCount} woff2 files (${totals})${subset.cached ? ', cached' : ''} in ${where}`;
 }
 
 /**

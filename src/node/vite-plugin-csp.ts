@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { deckPolicy, type PrintLayout } from './csp.ts';
+import { deckPolicy, type InlineSources, type PrintLayout } from './csp.ts';
 import { escapeHtml } from './html.ts';
 
 export interface CspPluginOptions {
@@ -7,6 +7,8 @@ export interface CspPluginOptions {
   layout: PrintLayout;
   /** Where reveal.js is installed (default: resolved from the working directory). */
   revealDir?: string;
+  /** The deck's own inline code (the prerendered pages' critical CSS and language script), allowed by hash. */
+  inline?: Partial<InlineSources>;
 }
 
 /**
@@ -20,7 +22,7 @@ export function cspPlugin(options: CspPluginOptions): Plugin {
     name: 'deck:csp',
     apply: 'build',
     buildStart() {
-      policy = deckPolicy(options.layout, options.revealDir);
+      policy = deckPolicy(options.layout, options.revealDir, options.inline);
     },
     transformIndexHtml: {
       order: 'post',

@@ -1,8 +1,16 @@
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Deck } from '../shared/deck.ts';
-import type { Lng } from '../shared/languages.ts';
+import { fallbackLng, type Lng, supportedLngs } from '../shared/languages.ts';
 import { loadDeck } from './assemble-deck.ts';
+import {
+  fontFacesOf,
+  fontPreloads,
+  type PageStrings,
+  pageFile,
+  prerenderPage,
+  textOf,
+} from './first-slide.ts';
 import { addQrCodes } from './qr.ts';
 
 const virtualId = 'virtual:slides';
@@ -18,6 +26,17 @@ export interface DeckPluginOptions {
   publicUrl?: string;
   /** The line under the QR code, per language. */
   qrCaptions?: Record<Lng, string>;
+  /**
+   * Build only: write each language's first slide into its page (index.html for the default language,
+   * <lng>.html for the others) with the critical CSS and the language script (src/node/first-slide.ts).
+   */
+  pages?: {
+    strings: Record<Lng, PageStrings>;
+    css: string;
+    script: string;
+    /** The font families each language's text tries first (src/styles/tokens.css --font-latin/--font-cjk). */
+    fontOrder: Record<Lng, readonly string[]>;
+  };
 }
 
 /**
@@ -45,11 +64,53 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   };
   // Compiled once at build start, so bad content stops the build before anything is bundled or written.
   let compiled: Deck | undefined;
+  // The deck of this build, for the prerendered pages.
+  let built: Deck | undefined;
+  let isBuild = false;
+  const page = (html: string, lng: Lng, deck: Deck, preloads: string[]) =>
+    options.pages
+      ? prerenderPage({
+          html,
+          lng,
+          deck,
+          strings: options.pages.strings[lng],
+          css: options.pages.css,
+          script: options.pages.script,
+          preloads,
+        })
+      : html;
   return {
     name: 'deck:slides',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
     async buildStart() {
       await runChecks();
       compiled = await compile();
+      built = compiled;
+    },
+    generateBundle: {
+      // After Vite has written index.html (its transformIndexHtml hooks, the CSP's included, run in its own
+      // generateBundle): every language's page is written from it, with the fonts its first slide needs.
+      order: 'post',
+      handler(_options, bundle) {
+        if (!isBuild || !options.pages || !built) return;
+        const index = bundle['index.html'];
+        if (index?.type !== 'asset' || typeof index.source !== 'string') return;
+        const css = Object.values(bundle)
+          .map((file) => (file.type === 'asset' && file.fileName.endsWith('.css') ? String(file.source) : ''))
+          .join('\n');
+        const faces = fontFacesOf(css);
+        const template = index.source;
+        for (const lng of supportedLngs) {
+          const first = built[lng][0];
+          const text = `${options.pages.strings[lng].title} ${first ? textOf(first.html) : ''}`;
+          const preloads = fontPreloads(faces, text, options.pages.fontOrder[lng]);
+          const html = page(template, lng, built, preloads);
+          if (lng === fallbackLng) index.source = html;
+          else this.emitFile({ type: 'asset', fileName: pageFile(lng), source: html });
+        }
+      },
     },
     resolveId(id) {
       return id === virtualId ? resolvedId : undefined;

@@ -39,8 +39,21 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
     },
     async buildStart() {
       if (config.command !== 'build') return;
-      const characters = collectCharacters({ ...readDeckSources(options.root), format: options.format });
-      const subset = await buildFontSubset({ root: options.root, characters, cacheDir: options.cacheDir });
+      const sources = readDeckSources(options.root);
+      const characters = collectCharacters({ ...sources, format: options.format });
+      // The English page's own characters: where Inter has no glyph (Chinese words, a few symbols), this subset
+      // of Noto Sans SC draws them instead of the Chinese deck's slices.
+      const uiCharacters = collectCharacters({
+        ...sources,
+        texts: sources.englishTexts,
+        format: options.format,
+      });
+      const subset = await buildFontSubset({
+        root: options.root,
+        characters,
+        uiCharacters,
+        cacheDir: options.cacheDir,
+      });
       cssFile = subset.cssFile;
       config.logger.info(describeSubset(subset, options.root));
       const cjk = bytesByFamily(subset.files)[notoFamily] ?? 0;

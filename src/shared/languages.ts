@@ -19,3 +19,6 @@ export function isLng(value: unknown): value is Lng {
 export function otherLng(lng: Lng): Lng {
   return lng === 'en' ? 'zh' : 'en';
 }
+
+/** Where the deck saves the chosen language (localStorage); the built pages' inline script reads it too. */
+export const languageStorageKey = 'chuhai.lng';

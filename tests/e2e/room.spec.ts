@@ -103,6 +103,10 @@ test('audiences follow the presenter slide and step, each in its own language', 
         String(step + 1),
       );
     }
+    // The phone's article follows too, at the presenter's step.
+    await expect
+      .poll(() => phone.evaluate(() => window.deckPhone?.view()?.position()), follows)
+      .toEqual({ id: 'zheng-he', step: step + 1 });
   }
   expect((await shown(en)).lang).toBe('en');
   expect((await shown(zh)).lang).toBe('zh-CN');
@@ -112,8 +116,9 @@ test('audiences follow the presenter slide and step, each in its own language', 
   expect(next).not.toBe('zheng-he');
   for (const page of [en, zh, phone])
     await expect.poll(async () => (await shown(page)).id, follows).toBe(next);
-  // The phone reads the deck as the reading view, at the presenter's slide.
-  expect(await phone.evaluate(() => window.Reveal.isScrollView())).toBe(true);
+  // The phone reads the deck as its article, with the presenter's slide on screen.
+  await expect(phone.locator('html')).toHaveClass(/phone-layout/);
+  await expect.poll(() => phone.evaluate(() => window.deckPhone?.view()?.position().id), follows).toBe(next);
   await presenter.context().close();
   for (const page of [en, zh, phone]) await page.context().close();
 });

@@ -53,7 +53,12 @@ export function joinRoom({ deck, i18n, language }: RoomBoot, handshake: Handshak
   let applyingUntil = 0;
   let sentNotesLng: string | null = null;
 
-  const render = () => badge.update({ connected: socket.connected, mode });
+  const render = () => {
+    badge.update({ connected: socket.connected, mode });
+    // On a phone the audience reads the article (src/deck/phone/): while live it shows the slide and step the
+    // presenter's state puts the hidden deck on.
+    if (handshake.role === 'audience') window.deckPhone?.follow(mode === 'live');
+  };
 
   function apply(state: LiveState) {
     if (viewMatches(currentView(deck), state.view, deck.isScrollView())) return;

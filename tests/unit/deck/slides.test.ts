@@ -72,3 +72,37 @@ describe('mountSlides / swapSlides / setNotes', () => {
     );
   });
 });
+
+describe('mountSlides over a prerendered first slide', () => {
+  const prerender = (lang: string, notesLang: string) => {
+    const container = document.createElement('div');
+    container.innerHTML = `<section id="a" class="present" lang="${lang}" data-prerendered=""><h2>Painted</h2><aside class="notes" lang="${notesLang}">n</aside></section>`;
+    return { container, painted: container.querySelector('section')! };
+  };
+
+  it('takes the painted section over as it is: same element, still shown, content untouched', () => {
+    const { container, painted } = prerender('en', 'en');
+    mountSlides(container, en, 'en', { lng: 'en', slides: en });
+    const first = container.querySelector('section')!;
+    expect(first).toBe(painted);
+    expect(first.classList.contains('present')).toBe(true);
+    expect(first.hasAttribute('data-prerendered')).toBe(false);
+    expect(first.querySelector('h2')?.textContent).toBe('Painted');
+  });
+
+  it('changes only the notes when the presenter reads another language', () => {
+    const { container, painted } = prerender('en', 'en');
+    mountSlides(container, en, 'en', { lng: 'zh', slides: zh });
+    expect(container.querySelector('section')).toBe(painted);
+    expect(painted.querySelectorAll('aside.notes')).toHaveLength(1);
+    expect(painted.querySelector('aside.notes')?.getAttribute('lang')).toBe('zh-CN');
+    expect(painted.querySelector('aside.notes')?.textContent).toBe('打招呼');
+  });
+
+  it('mounts afresh when the painted slide is another language', () => {
+    const { container, painted } = prerender('zh-CN', 'zh-CN');
+    mountSlides(container, en, 'en', { lng: 'en', slides: en });
+    expect(container.querySelector('section')).not.toBe(painted);
+    expect(container.querySelector('h2')?.textContent).toBe('Hello');
+  });
+});

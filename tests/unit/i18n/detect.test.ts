@@ -16,6 +16,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage(none)).toBe('en');
   });
 
+  it('keeps a language page (zh.html) over the saved choice and the browser, but not over ?lng=', () => {
+    expect(detectLanguage({ ...none, page: 'zh', stored: 'en', browser: ['en-US'] })).toBe('zh');
+    expect(detectLanguage({ ...none, search: '?lng=en', page: 'zh' })).toBe('en');
+    // index.html is the default language's page: not a choice, so the saved one and the browser still count.
+    expect(detectLanguage({ ...none, page: 'en', stored: 'zh' })).toBe('zh');
+    expect(detectLanguage({ ...none, page: 'en', browser: ['zh-CN'] })).toBe('zh');
+  });
+
   it('ignores an unknown or empty ?lng=', () => {
     expect(detectLanguage({ ...none, search: '?lng=xx', browser: ['zh-CN'] })).toBe('zh');
     expect(detectLanguage({ ...none, search: '?lng=', stored: 'zh' })).toBe('zh');

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create } from 'fontkit';
@@ -12,6 +13,7 @@ import {
   formatUnicodeRange,
   interFamily,
   notoFamily,
+  notoUiFamily,
   printableAscii,
   readDeckSources,
   typographySet,
@@ -143,6 +145,40 @@ describe('the deck font subset', () => {
     expect(css).not.toMatch(/data:|https?:/);
     for (const f of subset.files) expect(css).toContain(`url('./${f.file}') format('woff2')`);
   });
+
+  it('writes a UI slice identical to the full family’s once, under the UI name, for both faces', async () => {
+    // 中, ≈ and ✓ sit in slices where the UI text has all the deck's characters; 出海 only in the full family's.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'fonts-shared-'));
+    try {
+      const small = await buildFontSubset({
+        root,
+        characters: collectCharacters({ texts: ['出海 中 ≈ ✓ 稠'] }),
+        uiCharacters: collectCharacters({ texts: ['中 ≈ ✓'] }),
+        cacheDir,
+      });
+      const ui = small.files.filter((f) => f.family === notoUiFamily);
+      const full = small.files.filter((f) => f.family === notoFamily);
+      const written = readdirSync(small.dir).filter((f) => f.endsWith('.woff2'));
+      let shared = 0;
+      for (const f of full) {
+        const twin = ui.find((u) => u.unicodeRange === f.unicodeRange);
+        if (twin) {
+          shared++;
+          expect(f.file).toBe(twin.file);
+          expect(f.file).toMatch(/^noto-sans-sc-ui-/);
+        } else expect(f.file).toMatch(/^noto-sans-sc-\d+\.woff2$/);
+        expect(written).toContain(f.file);
+      }
+      expect(shared).toBeGreaterThan(0);
+      expect(shared).toBeLessThan(full.length);
+      for (const f of ui) expect(written).toContain(f.file);
+      // No two files written have the same bytes (Vite would merge them under one arbitrary name).
+      const contents = written.map((f) => readFileSync(join(small.dir, f)).toString('base64'));
+      expect(new Set(contents).size).toBe(contents.length);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('reuses the cached subset for the same characters', async () => {
     const again = await buildFontSubset({ root, characters });
