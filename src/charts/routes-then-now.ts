@@ -66,7 +66,7 @@ const defaults = {
   /** The phone's frame: the Indian Ocean, from the Red Sea to the South China Sea; Morocco and China's north
    * fall off the sheet, their arcs leave by its edges. */
   narrow: {
-    size: { width: 440, height: 440 } satisfies Size,
+    size: { width: 440, height: 400 } satisfies Size,
     extent: [
       [34, -9],
       [121, 33],
