@@ -6,6 +6,7 @@ import {
   countries,
   headerHeightFor,
   mapColors,
+  mapTextSizes,
   placeIndex,
   placeOf,
   type Size,
@@ -47,7 +48,6 @@ const defaults = {
   arcMs: 1100,
   staggerMs: 150,
   fadeMs: 400,
-  labelSize: 25,
   /** Spots that keep labels clear of the crowded East Asian coast; others fall back to any free spot. */
   labels: {
     'origin-beijing': ['upLeft', 'left'],
@@ -171,7 +171,7 @@ export function layoutExpansion(
         prefer: defaults.labels[l.id],
       })),
     {
-      size: defaults.labelSize,
+      size: mapTextSizes(size).label,
       bounds: { x0: 4, y0: headerHeightFor(size) + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: [
         ...points.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
@@ -221,6 +221,6 @@ export const chart: ChartModule<ExpansionData> = defineMapChart({
     drawAreas(layers.areas, layout.areas, schedule, ends);
     drawStrokes(layers.arcs, layout.arcs, schedule, ends);
     drawPoints(layers.points, layout.points, schedule, ends);
-    drawLabels(layers.labels, layout.labels, layout.placed, defaults.labelSize, schedule, ends);
+    drawLabels(layers.labels, layout.labels, layout.placed, mapTextSizes(layout.size).label, schedule, ends);
   },
 });

@@ -1,3 +1,4 @@
+import { select as selectNode } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { caveatText, type FigureRecord, formatFigureShort, pickFigure, statusLabel } from './shared/figures';
@@ -5,8 +6,9 @@ import { tIn } from './shared/i18n';
 import type { ChartBody } from './shared/instance';
 import type { MapPlace } from './shared/map-base';
 import type { Move } from './shared/map-expansion';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, type fontSize, fontSizesFor } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -15,11 +17,66 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * countries (May). Each card: when, where, and the one figure that sizes it.
  */
 
-const CARD_W = 320;
-const CARD_H = 420;
-const GAP = 20;
-const X0 = -100;
-const Y0 = 20;
+interface Line {
+  x: number;
+  y: number;
+  anchor?: 'end';
+}
+
+/** Where the cards go: side by side and tall on the slide, stacked and wide on the phone. */
+interface Geometry {
+  narrow: boolean;
+  CARD_W: number;
+  CARD_H: number;
+  X0: number;
+  Y0: number;
+  /** From one card to the next. */
+  DX: number;
+  DY: number;
+  when: Line;
+  company: Line;
+  big: Line & { size: keyof typeof fontSize };
+  bigNotes: Line[];
+  place: Line;
+  placeMore: Line[];
+  /** How wide the place line may run before it wraps (the phone's right column). */
+  placeRoom: number;
+}
+
+const wide: Geometry = {
+  narrow: false,
+  CARD_W: 320,
+  CARD_H: 420,
+  X0: -100,
+  Y0: 20,
+  DX: 340,
+  DY: 0,
+  when: { x: 22, y: 46 },
+  company: { x: 22, y: 90 },
+  big: { x: 22, y: 180, size: 'big' },
+  bigNotes: [216, 246].map((y) => ({ x: 22, y })),
+  place: { x: 22, y: 306 },
+  placeMore: [340, 370, 400].map((y) => ({ x: 22, y })),
+  placeRoom: Number.POSITIVE_INFINITY,
+};
+
+const narrowSize = { width: 440, height: 550 } as const;
+const narrow: Geometry = {
+  narrow: true,
+  CARD_W: 416,
+  CARD_H: 170,
+  X0: 12,
+  Y0: 8,
+  DX: 0,
+  DY: 180,
+  when: { x: 398, y: 32, anchor: 'end' },
+  company: { x: 18, y: 32 },
+  big: { x: 18, y: 78, size: 'value' },
+  bigNotes: [108, 132].map((y) => ({ x: 18, y })),
+  place: { x: 226, y: 78 },
+  placeMore: [108, 132, 156].map((y) => ({ x: 226, y })),
+  placeRoom: 180,
+};
 
 export interface GiantCard {
   move: Move;
@@ -33,10 +90,15 @@ export interface GiantsData {
 }
 
 /** Pure layout: each card's position, shown from its move's step. */
-export function layoutGiants(data: GiantsData, step: number): { id: string; x: number; shown: number }[] {
+export function layoutGiants(
+  data: GiantsData,
+  step: number,
+  g: Geometry = wide,
+): { id: string; x: number; y: number; shown: number }[] {
   return data.cards.map((card, i) => ({
     id: card.move.id,
-    x: X0 + i * (CARD_W + GAP),
+    x: g.X0 + i * g.DX,
+    y: g.Y0 + i * g.DY,
     shown: step >= i + 1 ? 1 : 0,
   }));
 }
@@ -64,38 +126,41 @@ function table(data: GiantsData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: GiantsData, body: ChartBody) {
+function setup(data: GiantsData, body: ChartBody, g: Geometry) {
+  const size = fontSizesFor(g.narrow);
   const cards = body
     .append('g')
     .attr('class', 'giant-cards')
     .selectAll('g')
-    .data(layoutGiants(data, 0))
+    .data(layoutGiants(data, 0, g))
     .join('g')
     .attr('class', 'giant-card')
     .attr('data-id', (d) => d.id)
-    .attr('transform', (d) => `translate(${d.x},${Y0})`);
+    .attr('transform', (d) => `translate(${d.x},${d.y})`);
   cards
     .append('rect')
-    .attr('width', CARD_W)
-    .attr('height', CARD_H)
+    .attr('width', g.CARD_W)
+    .attr('height', g.CARD_H)
     .attr('rx', 12)
     .style('fill', chartColors.land)
     .style('stroke', chartColors.route)
     .style('stroke-width', 2);
-  const line = (y: number, size: string, fill: string, bold = false) =>
+  const line = (at: Line, fontSize: string, fill: string, bold = false) =>
     cards
       .append('text')
-      .attr('x', 22)
-      .attr('y', y)
-      .style('font-size', size)
+      .attr('x', at.x)
+      .attr('y', at.y)
+      .attr('text-anchor', at.anchor ?? null)
+      .style('font-size', fontSize)
       .style('font-weight', bold ? 700 : 400)
       .style('fill', fill);
-  const when = line(46, fontSize.label, chartColors.muted, true);
-  const company = line(90, fontSize.label, chartColors.ink, true);
-  const big = line(180, fontSize.big, chartColors.accent, true);
-  const bigNotes = [216, 246].map((y) => line(y, fontSize.small, chartColors.muted));
-  const place = line(306, fontSize.label, chartColors.route, true);
-  const placeMore = [340, 370, 400].map((y) => line(y, fontSize.small, chartColors.muted));
+  const when = line(g.when, size.label, chartColors.muted, true);
+  const company = line(g.company, size.label, chartColors.ink, true);
+  const big = line(g.big, size[g.big.size], chartColors.accent, true);
+  const bigNotes = g.bigNotes.map((at) => line(at, size.small, chartColors.muted));
+  const place = line(g.place, size.label, chartColors.route, true);
+  const placeMore = g.placeMore.map((at) => line(at, size.small, chartColors.muted));
+  const labelSize = Number.parseFloat(size.label);
   const byId = new Map(data.cards.map((c) => [c.move.id, c]));
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
@@ -115,11 +180,14 @@ function setup(data: GiantsData, body: ChartBody) {
     // Two places fit on the card's line; five go beneath it, two a line.
     const names = (id: string) =>
       (card(id)?.move.to ?? []).map((p) => data.places.find((x) => x.id === p)?.name[ctx.lng] ?? p);
-    place.text((d) => {
+    place.each(function placeLine(d) {
       const list = names(d.id);
-      return list.length <= 2
-        ? ctx.format.list(list)
-        : t('charts:giants.places', { value: ctx.format.number(list.length) });
+      const value =
+        list.length <= 2
+          ? ctx.format.list(list)
+          : t('charts:giants.places', { value: ctx.format.number(list.length) });
+      // The phone's right column wraps a long pair of places; the slide's card keeps one line.
+      setWrappedText(selectNode(this), value, g.placeRoom, labelSize);
     });
     placeMore.forEach((node, i) => {
       node.text((d) => {
@@ -160,5 +228,6 @@ export const chart: ChartModule<GiantsData> = defineFrameChart({
       .map((c) => `${c.move.company[ctx.lng]}, ${ctx.format.date(c.move.date)}: ${where(c, d, ctx)}`)
       .join('; '),
   }),
-  setup,
+  setup: (d, body) => setup(d, body, wide),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

@@ -8,8 +8,9 @@ import {
   pickFigure,
 } from './shared/figures';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, type fontSize, fontSizesFor } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { joinLines, setTextLines, setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -19,14 +20,80 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * open model families the article names.
  */
 
-const LEFT = -100;
-const WEEK_X0 = 196;
-const WEEK_W = 56;
 const WEEKS = 12;
-const CELL = 50;
-const GRID_X = 150;
-const GRID_Y = 196;
-const PER_ROW = 15;
+
+/** Where the bands go: the slide's frame puts each figure left of its picture, the phone's stacks them. */
+interface Geometry {
+  narrow: boolean;
+  LEFT: number;
+  /** The right edge text wraps at. */
+  RIGHT: number;
+  HEADS: [number, number, number];
+  RHYTHM_Y: number;
+  WEEK_X0: number;
+  WEEK_W: number;
+  WEEK_Y: number;
+  WEEK_H: number;
+  MARK_R: number;
+  WEEK_LABEL_Y: number;
+  CELL: number;
+  GRID_X: number;
+  GRID_Y: number;
+  PER_ROW: number;
+  BIG_Y: number;
+  /** The note under the grid: its left edge and its distance below the grid's last row. */
+  NAMED_X: number;
+  NAMED_DY: number;
+  FAMILIES_Y: number;
+  FAMILIES_SIZE: keyof typeof fontSize;
+}
+
+const wide: Geometry = {
+  narrow: false,
+  LEFT: -100,
+  RIGHT: Number.POSITIVE_INFINITY,
+  HEADS: [30, 170, 400],
+  RHYTHM_Y: 86,
+  WEEK_X0: 196,
+  WEEK_W: 56,
+  WEEK_Y: 56,
+  WEEK_H: 40,
+  MARK_R: 12,
+  WEEK_LABEL_Y: 128,
+  CELL: 50,
+  GRID_X: 150,
+  GRID_Y: 196,
+  PER_ROW: 15,
+  BIG_Y: 250,
+  NAMED_X: 150,
+  NAMED_DY: 30,
+  FAMILIES_Y: 450,
+  FAMILIES_SIZE: 'value',
+};
+
+const narrowSize = { width: 440, height: 552 } as const;
+const narrow: Geometry = {
+  narrow: true,
+  LEFT: 12,
+  RIGHT: 424,
+  HEADS: [28, 220, 474],
+  RHYTHM_Y: 68,
+  WEEK_X0: 14,
+  WEEK_W: 34,
+  WEEK_Y: 86,
+  WEEK_H: 30,
+  MARK_R: 9,
+  WEEK_LABEL_Y: 146,
+  CELL: 40,
+  GRID_X: 104,
+  GRID_Y: 238,
+  PER_ROW: 8,
+  BIG_Y: 278,
+  NAMED_X: 12,
+  NAMED_DY: 24,
+  FAMILIES_Y: 508,
+  FAMILIES_SIZE: 'label',
+};
 
 export interface OpenSourceData {
   trending: FigureRecord;
@@ -44,7 +111,8 @@ export interface OpenSourceLayout {
 }
 
 /** Pure layout: which bands show at `step`, and where every mark and square sits. */
-export function layoutOpenSource(data: OpenSourceData, step: number): OpenSourceLayout {
+export function layoutOpenSource(data: OpenSourceData, step: number, g: Geometry = wide): OpenSourceLayout {
+  const { CELL, GRID_X, GRID_Y, PER_ROW } = g;
   const marks: number[] = [];
   // Alternate gaps of 1 and `trending.value` weeks: "almost every one to two weeks".
   for (let week = 0, k = 0; week < WEEKS; week += k % 2 === 0 ? 1 : data.trending.value, k += 1)
@@ -87,17 +155,21 @@ function table(data: OpenSourceData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: OpenSourceData, body: ChartBody) {
-  const layout = layoutOpenSource(data, 0);
+function setup(data: OpenSourceData, body: ChartBody, g: Geometry) {
+  const { LEFT, WEEK_X0, WEEK_W, CELL, GRID_Y } = g;
+  const size = fontSizesFor(g.narrow);
+  const layout = layoutOpenSource(data, 0, g);
+  const gridRows = Math.ceil(layout.cells.length / g.PER_ROW);
+  const room = g.RIGHT - LEFT;
   const bands = [0, 1, 2].map((i) => body.append('g').attr('class', `band band-${i}`));
   const [trend, langs, fams] = bands as [ChartBody, ChartBody, ChartBody];
-  const heads = [30, 170, 400].map((y, i) =>
+  const heads = g.HEADS.map((y, i) =>
     body
       .append('text')
       .attr('class', `band-head band-head-${i}`)
       .attr('x', LEFT)
       .attr('y', y)
-      .style('font-size', fontSize.label)
+      .style('font-size', size.label)
       .style('font-weight', 650)
       .style('fill', chartColors.muted),
   );
@@ -109,9 +181,9 @@ function setup(data: OpenSourceData, body: ChartBody) {
     .join('rect')
     .attr('class', 'week')
     .attr('x', (d) => WEEK_X0 + d * WEEK_W)
-    .attr('y', 56)
+    .attr('y', g.WEEK_Y)
     .attr('width', WEEK_W - 6)
-    .attr('height', 40)
+    .attr('height', g.WEEK_H)
     .attr('rx', 4)
     .style('fill', 'none')
     .style('stroke', chartColors.grid)
@@ -122,20 +194,20 @@ function setup(data: OpenSourceData, body: ChartBody) {
     .join('circle')
     .attr('class', 'mark')
     .attr('cx', (d) => WEEK_X0 + d * WEEK_W + (WEEK_W - 6) / 2)
-    .attr('cy', 76)
-    .attr('r', 12)
+    .attr('cy', g.WEEK_Y + g.WEEK_H / 2)
+    .attr('r', g.MARK_R)
     .style('fill', chartColors.route);
   const weekLabel = trend
     .append('text')
-    .attr('x', WEEK_X0)
-    .attr('y', 128)
-    .style('font-size', fontSize.small)
+    .attr('x', g.narrow ? LEFT : WEEK_X0)
+    .attr('y', g.WEEK_LABEL_Y)
+    .style('font-size', size.small)
     .style('fill', chartColors.muted);
   const rhythm = trend
     .append('text')
     .attr('x', LEFT)
-    .attr('y', 86)
-    .style('font-size', fontSize.value)
+    .attr('y', g.RHYTHM_Y)
+    .style('font-size', size.value)
     .style('font-weight', 700);
 
   // Band 2: one square per language; the named ones carry their code.
@@ -159,43 +231,56 @@ function setup(data: OpenSourceData, body: ChartBody) {
     .attr('x', (CELL - 6) / 2)
     .attr('y', (CELL - 6) / 2 + 8)
     .attr('text-anchor', 'middle')
-    .style('font-size', fontSize.small)
+    .style('font-size', size.small)
     .style('font-weight', 650)
     .text((d) => d.code ?? '');
   const bigLanguages = langs
     .append('text')
     .attr('x', LEFT)
-    .attr('y', 250)
-    .style('font-size', fontSize.big)
+    .attr('y', g.BIG_Y)
+    .style('font-size', size.big)
     .style('font-weight', 800)
     .style('fill', chartColors.accent);
   const namedNote = langs
     .append('text')
-    .attr('x', GRID_X)
-    .attr('y', GRID_Y + 2 * CELL + 30)
-    .style('font-size', fontSize.small)
+    .attr('x', g.NAMED_X)
+    .attr('y', GRID_Y + gridRows * CELL + g.NAMED_DY)
+    .style('font-size', size.small)
     .style('fill', chartColors.muted);
 
   // Band 3: the open model families.
   const famText = fams
     .append('text')
     .attr('x', LEFT)
-    .attr('y', 450)
-    .style('font-size', fontSize.value)
+    .attr('y', g.FAMILIES_Y)
+    .style('font-size', size[g.FAMILIES_SIZE])
     .style('font-weight', 700)
     .style('fill', chartColors.route);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const t = ctx.t;
-    const now = layoutOpenSource(data, step);
+    const now = layoutOpenSource(data, step, g);
+    const small = Number.parseFloat(size.small);
     heads[0]?.text(t('charts:open-source.trendingHead'));
     heads[1]?.text(t('charts:open-source.languagesHead'));
     heads[2]?.text(t('charts:open-source.familiesHead'));
     rhythm.text(t('charts:open-source.rhythm', { value: ctx.format.number(data.trending.value) }));
-    weekLabel.text(t('charts:open-source.weeks', { value: ctx.format.number(WEEKS) }));
+    setWrappedText(
+      weekLabel,
+      t('charts:open-source.weeks', { value: ctx.format.number(WEEKS) }),
+      room,
+      small,
+    );
     bigLanguages.text(formatFigureShort(data.languages, ctx));
-    namedNote.text(t('charts:open-source.named', { value: ctx.format.number(data.named.length) }));
-    famText.text(data.families.join(' · '));
+    setWrappedText(
+      namedNote,
+      t('charts:open-source.named', { value: ctx.format.number(data.named.length) }),
+      room,
+      small,
+    );
+    const familySize = Number.parseFloat(size[g.FAMILIES_SIZE]);
+    // Broken between families, never inside one; bold text and the CJK font's wider dots get a margin.
+    setTextLines(famText, joinLines(data.families, ' · ', room * 0.8, familySize, true), familySize * 1.3);
     return Promise.all(
       bands.map((band, i) => stepTransition(band, animate, (s) => s.style('opacity', now.shown[i] ?? 0))),
     ).then(() => undefined);
@@ -217,5 +302,6 @@ export const chart: ChartModule<OpenSourceData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body, wide),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

@@ -3,8 +3,9 @@ import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { type FigureRecord, figureRow, figureTableHead, pickFigure, statusLabel } from './shared/figures';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, type fontSize, fontSizesFor } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -14,13 +15,60 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * account. Unverified figures carry a dagger; the table has each figure's source and caveat.
  */
 
-const LABEL_X = -110;
-const BAR_X = 330;
-const BAR_RIGHT = 660;
-const TOP = 30;
-const ROW = 84;
-const BAR_HEIGHT = 30;
-const NOTE_Y = 468;
+/** Where things go: the slide's frame has the names left of the bars, the phone's puts each name above its bar. */
+interface Geometry {
+  narrow: boolean;
+  LABEL_X: number;
+  BAR_X: number;
+  BAR_RIGHT: number;
+  TOP: number;
+  ROW: number;
+  BAR_HEIGHT: number;
+  /** Within a row: the name's and the model line's baselines, the bar's top, the value's baseline. */
+  NAME_Y: number;
+  DATE_Y: number;
+  BAR_Y: number;
+  VALUE_Y: number;
+  VALUE_SIZE: keyof typeof fontSize;
+  NOTE_Y: number;
+  /** The right edge text wraps at. */
+  RIGHT: number;
+}
+
+const wide: Geometry = {
+  narrow: false,
+  LABEL_X: -110,
+  BAR_X: 330,
+  BAR_RIGHT: 660,
+  TOP: 30,
+  ROW: 84,
+  BAR_HEIGHT: 30,
+  NAME_Y: 11,
+  DATE_Y: 39,
+  BAR_Y: 0,
+  VALUE_Y: 26,
+  VALUE_SIZE: 'value',
+  NOTE_Y: 468,
+  RIGHT: 920,
+};
+
+const narrowSize = { width: 440, height: 580 } as const;
+const narrow: Geometry = {
+  narrow: true,
+  LABEL_X: 12,
+  BAR_X: 12,
+  BAR_RIGHT: 252,
+  TOP: 30,
+  ROW: 94,
+  BAR_HEIGHT: 26,
+  NAME_Y: 0,
+  DATE_Y: 24,
+  BAR_Y: 36,
+  VALUE_Y: 56,
+  VALUE_SIZE: 'label',
+  NOTE_Y: 516,
+  RIGHT: 428,
+};
 
 export interface PriceRow {
   key: 'deepseek' | 'doubao' | 'qwen' | 'ernie' | 'hunyuan';
@@ -47,22 +95,22 @@ export interface PriceBar {
   hot: boolean;
 }
 
-function priceScale(data: PriceWarData) {
+function priceScale(data: PriceWarData, g: Geometry) {
   const top = Math.max(...data.rows.flatMap((r) => [r.before?.value ?? 0, r.after?.value ?? 0]));
   return scaleLinear()
     .domain([0, top])
-    .range([0, BAR_RIGHT - BAR_X]);
+    .range([0, g.BAR_RIGHT - g.BAR_X]);
 }
 
 /** Pure layout: which rows show, and how long each bar is, at `step`. */
-export function layoutPriceWar(data: PriceWarData, step: number): PriceBar[] {
-  const x = priceScale(data);
+export function layoutPriceWar(data: PriceWarData, step: number, g: Geometry = wide): PriceBar[] {
+  const x = priceScale(data, g);
   return data.rows.map((row, i) => {
     const cut = row.before !== undefined && step >= 1;
     const price = row.before && step < 1 ? row.before.value : (row.after?.value ?? 0);
     return {
       key: row.key,
-      y: TOP + i * ROW,
+      y: g.TOP + i * g.ROW,
       width: x(price),
       ghost: cut && row.before ? x(row.before.value) : 0,
       shown: step >= row.from ? 1 : 0,
@@ -121,8 +169,10 @@ function table(data: PriceWarData, ctx: ChartContext): ChartTable {
   return { caption: t('charts:price-war.title'), head: figureTableHead(ctx), rows };
 }
 
-function setup(data: PriceWarData, body: ChartBody) {
-  const initial = layoutPriceWar(data, 0);
+function setup(data: PriceWarData, body: ChartBody, g: Geometry) {
+  const { LABEL_X, BAR_X, BAR_HEIGHT } = g;
+  const size = fontSizesFor(g.narrow);
+  const initial = layoutPriceWar(data, 0, g);
   const rows = body
     .append('g')
     .attr('class', 'price-rows')
@@ -135,19 +185,20 @@ function setup(data: PriceWarData, body: ChartBody) {
   const names = rows
     .append('text')
     .attr('x', LABEL_X)
-    .attr('y', BAR_HEIGHT / 2 - 4)
-    .style('font-size', fontSize.label)
+    .attr('y', g.NAME_Y)
+    .style('font-size', size.label)
     .style('font-weight', 650);
   const dates = rows
     .append('text')
     .attr('x', LABEL_X)
-    .attr('y', BAR_HEIGHT / 2 + 24)
-    .style('font-size', fontSize.small)
+    .attr('y', g.DATE_Y)
+    .style('font-size', size.small)
     .style('fill', chartColors.muted);
   const ghosts = rows
     .append('rect')
     .attr('class', 'price-ghost')
     .attr('x', BAR_X)
+    .attr('y', g.BAR_Y)
     .attr('height', BAR_HEIGHT)
     .style('fill', 'none')
     .style('stroke', chartColors.muted)
@@ -157,24 +208,25 @@ function setup(data: PriceWarData, body: ChartBody) {
     .append('rect')
     .attr('class', 'price-bar')
     .attr('x', BAR_X)
+    .attr('y', g.BAR_Y)
     .attr('height', BAR_HEIGHT)
     .attr('width', (d) => d.width);
   const values = rows
     .append('text')
     .attr('class', 'price-value')
-    .attr('y', BAR_HEIGHT / 2 + 11)
-    .style('font-size', fontSize.value)
+    .attr('y', g.VALUE_Y)
+    .style('font-size', size[g.VALUE_SIZE])
     .style('font-weight', 700);
   const note = body
     .append('text')
     .attr('x', LABEL_X)
-    .attr('y', NOTE_Y)
-    .style('font-size', fontSize.small)
+    .attr('y', g.NOTE_Y)
+    .style('font-size', size.small)
     .style('fill', chartColors.muted);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const t = ctx.t;
-    const layout = layoutPriceWar(data, step);
+    const layout = layoutPriceWar(data, step, g);
     const byKey = new Map(layout.map((bar) => [bar.key, bar]));
     const rowOf = new Map(data.rows.map((row) => [row.key, row]));
     const bar = (d: PriceBar) => byKey.get(d.key) ?? d;
@@ -191,7 +243,12 @@ function setup(data: PriceWarData, body: ChartBody) {
       const row = rowOf.get(d.key);
       return row ? label(row, step, ctx) : '';
     });
-    note.text(step >= 2 ? t('charts:price-war.belowCost') : t('charts:price-war.unverified'));
+    setWrappedText(
+      note,
+      step >= 2 ? t('charts:price-war.belowCost') : t('charts:price-war.unverified'),
+      g.RIGHT - LABEL_X,
+      Number.parseFloat(size.small),
+    );
     values.style('fill', (d) => (bar(d).hot ? chartColors.accent : chartColors.ink));
     bars.style('fill', (d) =>
       bar(d).hot ? chartColors.accent : d.key === 'qwen' && step < 1 ? chartColors.muted : chartColors.route,
@@ -230,5 +287,6 @@ export const chart: ChartModule<PriceWarData> = defineFrameChart({
   select,
   table,
   describe: describeChart,
-  setup,
+  setup: (d, body) => setup(d, body, wide),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

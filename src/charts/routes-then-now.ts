@@ -4,9 +4,12 @@ import type { Lng } from '../shared/languages';
 import {
   basePaths,
   countries,
+  headerHeightFor,
+  isNarrowFrame,
   type MapPlace,
   type MapText,
   mapColors,
+  mapTextSizes,
   placeIndex,
   placeOf,
   type Size,
@@ -60,13 +63,20 @@ const defaults = {
     [-12, -8],
     [125, 42],
   ] as [number, number][],
-  mapTop: 56,
+  /** The phone's frame: the Indian Ocean, from the Red Sea to the South China Sea; Morocco and China's north
+   * fall off the sheet, their arcs leave by its edges. */
+  narrow: {
+    size: { width: 440, height: 400 } satisfies Size,
+    extent: [
+      [34, -9],
+      [121, 33],
+    ] as [number, number][],
+  },
   home: 'nanjing',
   msPerUnit: 1.6,
   routeMs: [600, 2200] as const,
   arcMs: 1000,
   fadeMs: 300,
-  labelSize: 25,
   labels: {
     nanjing: ['right', 'upRight'],
     calicut: ['left', 'downLeft'],
@@ -119,19 +129,23 @@ export function bow(from: [number, number], to: [number, number], lift = 0.2, mo
 }
 
 function makeProjection(size: Size): GeoProjection {
+  const mapTop = headerHeightFor(size);
+  const extent = isNarrowFrame(size) ? defaults.narrow.extent : defaults.extent;
   return geoMercator()
     .fitExtent(
       [
-        [12, defaults.mapTop + 8],
+        [12, mapTop + 8],
         [size.width - 12, size.height - 8],
       ],
-      { type: 'MultiPoint', coordinates: defaults.extent },
+      { type: 'MultiPoint', coordinates: extent },
     )
     .clipExtent([
-      [0, defaults.mapTop],
+      [0, mapTop],
       [size.width, size.height],
     ]);
 }
+
+const labelSizeFor = (size: Size): number => mapTextSizes(size).label;
 
 /** The picture at `step` in `lng`: pure, so tests and print get exactly what the animation lands on. */
 export function layoutRoutes(
@@ -261,7 +275,11 @@ export function layoutRoutes(
 
   // Labels: home, Calicut (the 1405 terminus), each step's ports and 2024 destinations.
   const byId = new Map(points.map((p) => [p.id, p]));
-  const labelled = points.filter((p) => p.id in defaults.labels);
+  const mapTop = headerHeightFor(size);
+  // On the cropped phone sheet, places off the sheet keep their dot (outside the view) but get no label.
+  const inside = (p: PointMark): boolean =>
+    p.x >= 0 && p.x <= size.width && p.y >= mapTop && p.y <= size.height;
+  const labelled = points.filter((p) => p.id in defaults.labels && inside(p));
   const text = (id: string): string => shortName(placeOf(index, id).name[lng]);
   const labels: LabelMark[] = labelled.map((p) => ({ ...p, text: text(p.id) }));
   const placed = placeLabels(
@@ -275,8 +293,8 @@ export function layoutRoutes(
         prefer: defaults.labels[l.id],
       })),
     {
-      size: defaults.labelSize,
-      bounds: { x0: 4, y0: defaults.mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
+      size: labelSizeFor(size),
+      bounds: { x0: 4, y0: mapTop + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: points.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
     },
   );
@@ -321,6 +339,7 @@ export const chart: ChartModule<RoutesData> = defineMapChart({
   id: 'routes-then-now',
   key: 'routes',
   size: defaults.size,
+  narrowSize: defaults.narrow.size,
   select: (files: ValidatedData) => ({
     places: files.places.places,
     routes: files.voyages.routes,
@@ -348,6 +367,6 @@ export const chart: ChartModule<RoutesData> = defineMapChart({
     // The 2024 arcs in vermilion, apart from the gold routes of the voyages.
     layers.arcs.selectAll('.map-line').attr('stroke', mapColors.accent);
     drawPoints(layers.points, layout.points, schedule, ends);
-    drawLabels(layers.labels, layout.labels, layout.placed, defaults.labelSize, schedule, ends);
+    drawLabels(layers.labels, layout.labels, layout.placed, labelSizeFor(layout.size), schedule, ends);
   },
 });

@@ -7,6 +7,7 @@ import {
   isNarrowFrame,
   type MapPlace,
   mapColors,
+  mapTextSizes,
   placeIndex,
   placeOf,
   type Size,
@@ -45,7 +46,6 @@ const defaults = {
   msPerUnit: 2.6,
   routeMs: [700, 2800] as const,
   fadeMs: 240,
-  labelSize: 25,
   /** Ports that get a label, with the spots that keep them clear of their neighbours; others are dots. */
   labels: {
     nanjing: ['right', 'upRight'],
@@ -213,7 +213,7 @@ export function layoutVoyages(
         prefer: defaults.labels[p.id],
       })),
     {
-      size: defaults.labelSize,
+      size: mapTextSizes(size).label,
       bounds: { x0: 4, y0: headerHeightFor(size) + 4, x1: size.width - 4, y1: size.height - 4 },
       obstacles: ports.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
     },
@@ -259,6 +259,6 @@ export const chart: ChartModule<VoyagesData> = defineMapChart({
   draw(layers, layout, _, schedule, ends) {
     drawStrokes(layers.routes, layout.legs, schedule, ends);
     drawPoints(layers.ports, layout.ports, schedule, ends);
-    drawLabels(layers.labels, layout.labels, layout.placed, defaults.labelSize, schedule, ends);
+    drawLabels(layers.labels, layout.labels, layout.placed, mapTextSizes(layout.size).label, schedule, ends);
   },
 });

@@ -2,8 +2,9 @@ import type { ValidatedData } from '../shared/data-schema';
 import { defineFrameChart } from './shared/define';
 import { caveatText, type EventRecord, statusLabel } from './shared/figures';
 import type { ChartBody } from './shared/instance';
-import { chartColors, fontSize } from './shared/tokens';
+import { chartColors, type fontSize, fontSizesFor } from './shared/tokens';
 import { stepTransition } from './shared/transition';
+import { setWrappedText } from './shared/wrap';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
 /**
@@ -13,12 +14,79 @@ import type { ChartContext, ChartModule, ChartTable } from './types';
  * firms bring, along the bottom.
  */
 
-const COL_W = 480;
-const COL_H = 330;
-const LEFT_X = -100;
-const RIGHT_X = 420;
-const TOP = 10;
-const EDGE_Y = 380;
+/** Where the parts go: side by side on the slide, one under the other on the phone. */
+interface Geometry {
+  narrow: boolean;
+  COL_W: number;
+  /** Each box's top-left corner and height. */
+  consumers: { x: number; y: number; h: number };
+  buyers: { x: number; y: number; h: number };
+  edge: { x: number; y: number };
+  /** Baselines inside each part, from its top. */
+  lines: {
+    cHead: number;
+    cBig: number;
+    cWhere: number;
+    cWhereNote: number;
+    cExample: number;
+    cApps: number;
+    bHead: number;
+    bRegions: number;
+    bReasons: number;
+    reasonGap: number;
+    eHead: number;
+    eItems: number;
+  };
+  /** The size of the lists (apps, regions, what China brings). */
+  LIST: keyof typeof fontSize;
+}
+
+const wide: Geometry = {
+  narrow: false,
+  COL_W: 480,
+  consumers: { x: -100, y: 10, h: 330 },
+  buyers: { x: 420, y: 10, h: 330 },
+  edge: { x: -100, y: 380 },
+  lines: {
+    cHead: 46,
+    cBig: 112,
+    cWhere: 156,
+    cWhereNote: 188,
+    cExample: 236,
+    cApps: 280,
+    bHead: 46,
+    bRegions: 100,
+    bReasons: 160,
+    reasonGap: 42,
+    eHead: 40,
+    eItems: 86,
+  },
+  LIST: 'value',
+};
+
+const narrowSize = { width: 440, height: 566 } as const;
+const narrow: Geometry = {
+  narrow: true,
+  COL_W: 416,
+  consumers: { x: 12, y: 8, h: 214 },
+  buyers: { x: 12, y: 238, h: 234 },
+  edge: { x: 12, y: 478 },
+  lines: {
+    cHead: 34,
+    cBig: 80,
+    cWhere: 110,
+    cWhereNote: 136,
+    cExample: 166,
+    cApps: 196,
+    bHead: 34,
+    bRegions: 70,
+    bReasons: 110,
+    reasonGap: 32,
+    eHead: 30,
+    eItems: 64,
+  },
+  LIST: 'label',
+};
 const REASONS = ['digital', 'rivals', 'growth', 'barriers'] as const;
 
 export interface WhoPaysData {
@@ -60,56 +128,63 @@ function table(data: WhoPaysData, ctx: ChartContext): ChartTable {
   };
 }
 
-function setup(data: WhoPaysData, body: ChartBody) {
+function setup(data: WhoPaysData, body: ChartBody, g: Geometry) {
+  const size = fontSizesFor(g.narrow);
+  const { lines: at, consumers: cBox, buyers: bBox, edge: eBox } = g;
   const part = (id: string): ChartBody => body.append('g').attr('class', `who-pays-part part-${id}`);
   const consumers = part('consumers');
   const buyers = part('b2b-b2g');
   const edge = part('edge');
-  for (const [g, x, colour] of [
-    [consumers, LEFT_X, chartColors.route],
-    [buyers, RIGHT_X, chartColors.accent],
+  for (const [part, box, colour] of [
+    [consumers, cBox, chartColors.route],
+    [buyers, bBox, chartColors.accent],
   ] as const) {
-    g.append('rect')
-      .attr('x', x)
-      .attr('y', TOP)
-      .attr('width', COL_W)
-      .attr('height', COL_H)
+    part
+      .append('rect')
+      .attr('x', box.x)
+      .attr('y', box.y)
+      .attr('width', g.COL_W)
+      .attr('height', box.h)
       .attr('rx', 12)
       .style('fill', chartColors.land)
       .style('stroke', colour)
       .style('stroke-width', 3);
   }
   const text = (
-    g: ChartBody,
+    part: ChartBody,
     x: number,
     y: number,
-    size: string,
+    fontSize: string,
     options: { bold?: boolean; fill?: string } = {},
   ) =>
-    g
+    part
       .append('text')
       .attr('x', x)
       .attr('y', y)
-      .style('font-size', size)
+      .style('font-size', fontSize)
       .style('font-weight', options.bold ? 700 : 400)
       .style('fill', options.fill ?? chartColors.ink);
-  const cHead = text(consumers, LEFT_X + 24, TOP + 46, fontSize.label, {
-    bold: true,
-    fill: chartColors.muted,
-  });
-  const cBig = text(consumers, LEFT_X + 24, TOP + 112, fontSize.big, { bold: true, fill: chartColors.route });
-  const cWhere = text(consumers, LEFT_X + 24, TOP + 156, fontSize.small, { fill: chartColors.muted });
-  const cWhereNote = text(consumers, LEFT_X + 24, TOP + 188, fontSize.small, { fill: chartColors.muted });
-  const cExample = text(consumers, LEFT_X + 24, TOP + 236, fontSize.small, { fill: chartColors.muted });
-  const cApps = text(consumers, LEFT_X + 24, TOP + 280, fontSize.value, { bold: true });
-  const bHead = text(buyers, RIGHT_X + 24, TOP + 46, fontSize.label, { bold: true, fill: chartColors.muted });
-  const bRegions = text(buyers, RIGHT_X + 24, TOP + 100, fontSize.value, {
+  const cx = cBox.x + 24;
+  const bx = bBox.x + 24;
+  const cHead = text(consumers, cx, cBox.y + at.cHead, size.label, { bold: true, fill: chartColors.muted });
+  const cBig = text(consumers, cx, cBox.y + at.cBig, size.big, { bold: true, fill: chartColors.route });
+  const cWhere = text(consumers, cx, cBox.y + at.cWhere, size.small, { fill: chartColors.muted });
+  const cWhereNote = text(consumers, cx, cBox.y + at.cWhereNote, size.small, { fill: chartColors.muted });
+  const cExample = text(consumers, cx, cBox.y + at.cExample, size.small, { fill: chartColors.muted });
+  const cApps = text(consumers, cx, cBox.y + at.cApps, size[g.LIST], { bold: true });
+  const bHead = text(buyers, bx, bBox.y + at.bHead, size.label, { bold: true, fill: chartColors.muted });
+  const bRegions = text(buyers, bx, bBox.y + at.bRegions, size[g.LIST], {
     bold: true,
     fill: chartColors.accent,
   });
-  const bReasons = REASONS.map((_, i) => text(buyers, RIGHT_X + 24, TOP + 160 + i * 42, fontSize.label));
-  const eHead = text(edge, LEFT_X, EDGE_Y + 40, fontSize.label, { bold: true, fill: chartColors.muted });
-  const eItems = text(edge, LEFT_X, EDGE_Y + 86, fontSize.value, { bold: true });
+  const bReasons = REASONS.map((_, i) =>
+    text(buyers, bx, bBox.y + at.bReasons + i * at.reasonGap, size.label),
+  );
+  const eHead = text(edge, eBox.x, eBox.y + at.eHead, size.label, { bold: true, fill: chartColors.muted });
+  const eItems = text(edge, eBox.x, eBox.y + at.eItems, size[g.LIST], { bold: true });
+  // The slide's lines stay one line each (as measured there); the phone's wrap inside the frame.
+  const room = g.narrow ? g.COL_W - 10 : Number.POSITIVE_INFINITY;
+  const listSize = Number.parseFloat(size[g.LIST]);
 
   return (step: number, ctx: ChartContext, animate: boolean): Promise<void> => {
     const t = ctx.t;
@@ -125,7 +200,7 @@ function setup(data: WhoPaysData, body: ChartBody) {
       bReasons[i]?.text(`✓ ${t(`charts:who-pays.b2b-b2g.reasons.${reason}`)}`);
     });
     eHead.text(t('charts:who-pays.edge.head'));
-    eItems.text(t('charts:who-pays.edge.items'));
+    setWrappedText(eItems, t('charts:who-pays.edge.items'), room, listSize);
     const shown = layoutWhoPays(data, step);
     const parts: [ChartBody, string][] = [
       [consumers, 'consumers'],
@@ -147,5 +222,6 @@ export const chart: ChartModule<WhoPaysData> = defineFrameChart({
   select,
   table,
   describe: (d, ctx) => ({ parts: d.parts.map((p) => summary(p.id, ctx)).join('; ') }),
-  setup,
+  setup: (d, body) => setup(d, body, wide),
+  narrow: { size: narrowSize, setup: (d, body) => setup(d, body, narrow) },
 });

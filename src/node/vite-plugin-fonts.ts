@@ -1,13 +1,11 @@
 import type { Plugin, ResolvedConfig } from 'vite';
+import { collectCharacters, type FormatterFactory, readDeckSources } from './font-characters.ts';
 import {
   buildFontSubset,
   bytesByFamily,
   cjkBudgetBytes,
-  collectCharacters,
   describeSubset,
-  type FormatterFactory,
   notoFamily,
-  readDeckSources,
   writeDevFontsCss,
 } from './fonts.ts';
 

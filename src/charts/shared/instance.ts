@@ -25,7 +25,7 @@ export interface ChartShellOptions {
   /** Builds the static groups once and returns the step drawer. */
   setup: (body: ChartBody) => DrawStep;
   /** The portrait frame for ctx.width 'narrow' (the phone article), drawn by the same module. */
-  narrow?: { width: number; height: number; setup: (body: ChartBody) => DrawStep };
+  narrow?: { width: number; height: number; padX?: number; setup: (body: ChartBody) => DrawStep };
 }
 
 /**
@@ -38,7 +38,9 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
   let current = 0;
   let destroyed = false;
   // The width class is fixed for an instance: a new one is mounted when it changes.
-  const frameOptions = ctx.width === 'narrow' && options.narrow ? { ...options, ...options.narrow } : options;
+  // The narrow frame is its own portrait frame: none of the wide frame's side padding (chart-hero's 2.2:1).
+  const frameOptions =
+    ctx.width === 'narrow' && options.narrow ? { ...options, padX: 0, ...options.narrow } : options;
   const frame = createFrame(el, frameOptions);
   if (ctx.width === 'narrow') frame.svg.attr('data-width', 'narrow');
   renderTable(el, options.table(ctx));

@@ -114,6 +114,23 @@ export function drawBase(body: Group, size: Size, paths: { land: string; borders
 /** A frame this narrow (the phone's) has its header on two rows: the caption goes under the title. */
 export const isNarrowFrame = (size: Size): boolean => size.width < 600;
 
+/**
+ * A map's text sizes in viewBox units. The slide's are read from the back of a room; the phone's narrow frame
+ * (about 440 units shown 360 px wide) keeps its own, smaller ones, which stay ≥ 12 px on screen and leave the
+ * frame room for the map.
+ */
+export function mapTextSizes(size: Size): {
+  title: number;
+  caption: number;
+  badge: number;
+  label: number;
+  legend: number;
+} {
+  return isNarrowFrame(size)
+    ? { title: 22, caption: 20, badge: 20, label: 18, legend: 18 }
+    : { title: 26, caption: 25, badge: 25, label: 25, legend: 25 };
+}
+
 /** The header band's height: where the map starts. */
 export function headerHeightFor(size: Size): number {
   return isNarrowFrame(size) ? 84 : 56;
@@ -121,6 +138,9 @@ export function headerHeightFor(size: Size): number {
 
 /** Title (left), caption and a badge (right) in a band above the map; on a narrow frame the caption is below. */
 export function drawHeader(body: Group, size: Size): Group {
+  const text = mapTextSizes(size);
+  // The badge's pill, around its text's size.
+  const pill = isNarrowFrame(size) ? { y: 9, height: 34, textY: 33 } : { y: 8, height: 40, textY: 36 };
   const header = body.append('g').attr('class', 'map-header').attr('aria-hidden', 'true');
   header
     .append('rect')
@@ -132,7 +152,7 @@ export function drawHeader(body: Group, size: Size): Group {
     .attr('class', 'map-title')
     .attr('x', 16)
     .attr('y', 35)
-    .attr('font-size', isNarrowFrame(size) ? 22 : 26)
+    .attr('font-size', text.title)
     .attr('font-weight', 700)
     .attr('fill', mapColors.ink);
   header
@@ -140,22 +160,22 @@ export function drawHeader(body: Group, size: Size): Group {
     .attr('class', 'map-caption')
     .attr('y', 37)
     .attr('text-anchor', 'end')
-    .attr('font-size', 25)
+    .attr('font-size', text.caption)
     .attr('fill', mapColors.ink);
   const badge = header.append('g').attr('class', 'map-badge');
   badge
     .append('rect')
-    .attr('y', 8)
-    .attr('height', 40)
-    .attr('rx', 20)
+    .attr('y', pill.y)
+    .attr('height', pill.height)
+    .attr('rx', pill.height / 2)
     .attr('fill', 'none')
     .attr('stroke', mapColors.route)
     .attr('stroke-width', 2);
   badge
     .append('text')
-    .attr('y', 36)
+    .attr('y', pill.textY)
     .attr('text-anchor', 'middle')
-    .attr('font-size', 25)
+    .attr('font-size', text.badge)
     .attr('font-weight', 700)
     .attr('fill', mapColors.route);
   return header;
@@ -163,7 +183,7 @@ export function drawHeader(body: Group, size: Size): Group {
 
 /** Texts are set at once on every step and language change; the badge grows with its text. */
 export function setHeader(header: Group, size: Size, title: string, caption: string, badge: string): void {
-  const badgeWidth = Math.round(textWidth(badge, 25, true) + 32);
+  const badgeWidth = Math.round(textWidth(badge, mapTextSizes(size).badge, true) + 32);
   const badgeX = size.width - 12 - badgeWidth;
   // On a narrow frame the badge moves down to the caption's row, leaving the title the whole first row.
   header.select('.map-badge').attr('transform', isNarrowFrame(size) ? 'translate(0,36)' : null);

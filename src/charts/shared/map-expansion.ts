@@ -4,9 +4,11 @@ import { caveatText, statusLabel } from './figures';
 import {
   countryById,
   type Group,
+  isNarrowFrame,
   type MapPlace,
   type MapText,
   mapColors,
+  mapTextSizes,
   placeIndex,
   placeOf,
   type Size,
@@ -38,9 +40,21 @@ export interface ExpansionData {
   regions: Region[];
 }
 
-const rowHeight = 34;
 const rows = 3;
-const legendSize = 25;
+
+/** The legend's text size, row height and widest extent: the slide's, or the phone's narrow frame's. */
+interface LegendLook {
+  text: number;
+  row: number;
+  right: number;
+}
+/** Each drawn legend's look, for update() (which is not given the frame's size). */
+const legendLooks = new WeakMap<Element, LegendLook>();
+
+function legendLook(size: Size): LegendLook {
+  const text = mapTextSizes(size).legend;
+  return isNarrowFrame(size) ? { text, row: 28, right: 380 } : { text, row: 34, right: 480 };
+}
 
 /**
  * What the expansion map needs besides its layout: the data shapes, the legend, the badge and the table.
@@ -53,11 +67,13 @@ const legendSize = 25;
 export const expansionLegend = {
   /** The space the legend may take, kept free of place labels. */
   box(size: Size): Box {
-    return { x0: 8, y0: size.height - 8 - rows * rowHeight - 8, x1: 480, y1: size.height - 8 };
+    const look = legendLook(size);
+    return { x0: 8, y0: size.height - 8 - rows * look.row - 8, x1: look.right, y1: size.height - 8 };
   },
 
   draw(body: Group, size: Size): Group {
     const box = expansionLegend.box(size);
+    const look = legendLook(size);
     const legend = body
       .append('g')
       .attr('class', 'map-legend')
@@ -71,11 +87,13 @@ export const expansionLegend = {
       .attr('rx', 6)
       .attr('fill', mapColors.sea)
       .attr('opacity', 0.88);
+    const node = legend.node();
+    if (node) legendLooks.set(node, look);
     for (let i = 0; i < rows; i += 1) {
       const row = legend
         .append('g')
         .attr('class', `map-legend-row row-${i}`)
-        .attr('transform', `translate(0,${i * rowHeight})`);
+        .attr('transform', `translate(0,${i * look.row})`);
       row
         .append('line')
         .attr('x1', 0)
@@ -101,8 +119,8 @@ export const expansionLegend = {
       row
         .append('text')
         .attr('x', 32)
-        .attr('y', 19)
-        .attr('font-size', legendSize)
+        .attr('y', look.text < 25 ? 16 : 19)
+        .attr('font-size', look.text)
         .attr('fill', mapColors.ink);
     }
     return legend;
@@ -122,6 +140,12 @@ export const expansionLegend = {
       },
     ];
     if (smallCountry) entries.push({ kind: 'accentDot', text: t('maps:expansion.legend.place') });
+    // The frame's sizes, as draw() set them.
+    const node = legend.node();
+    const look = node ? legendLooks.get(node) : undefined;
+    // Only a legend draw() made is updated.
+    if (!look) return;
+    const { text: legendSize, row: rowHeight } = look;
     let width = 0;
     legend.selectAll<SVGGElement, unknown>('.map-legend-row').each(function setRow(_, i) {
       const entry = entries[i];

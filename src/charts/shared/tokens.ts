@@ -30,6 +30,27 @@ export const fontSize = {
   big: '44px',
 } as const;
 
+/**
+ * Text sizes in a narrow (phone) frame: its 400–520 units are shown about 360 px wide, so 18 units stay ≥ 12 px
+ * on screen; the slide's larger sizes would crowd a portrait frame drawn for these.
+ */
+export const narrowFontSize = {
+  small: '18px',
+  label: '20px',
+  value: '30px',
+  big: '40px',
+} as const satisfies Record<keyof typeof fontSize, string>;
+
+/** The font sizes for the frame a chart draws in (its SVG carries data-width="narrow" on a phone). */
+export function fontSizesFor(narrow: boolean): Record<keyof typeof fontSize, string> {
+  return narrow ? narrowFontSize : fontSize;
+}
+
+/** Whether a node sits in a narrow (phone) frame. */
+export function inNarrowFrame(node: unknown): boolean {
+  return node instanceof Element && node.closest('svg')?.getAttribute('data-width') === 'narrow';
+}
+
 /** The usual chart frame: reveal scales the whole slide, so charts draw in these fixed units. */
 export const frameSize = { width: 800, height: 480 } as const;
 /** Room left and right of the 800-unit drawing, so the frame has the chart-hero's wide format (≈ 2.2:1). */
@@ -47,7 +68,7 @@ export function textStyle<E extends BaseType, D, P extends BaseType, PD>(
   size: keyof typeof fontSize,
   look: { bold?: boolean; muted?: boolean } = {},
 ): void {
-  text.style('font-size', fontSize[size]);
+  text.style('font-size', fontSizesFor(inNarrowFrame(text.node()))[size]);
   if (look.bold) text.style('font-weight', 700);
   if (look.muted) text.style('fill', chartColors.muted);
 }

@@ -23,6 +23,30 @@ export function wrapLines(text: string, maxWidth: number, size: number): string[
   return lines;
 }
 
+/**
+ * Items joined by `separator` into lines of at most `maxWidth`, broken only between items (a name such as
+ * "DeepSeek Coder" stays whole). An item wider than the line gets a line of its own.
+ */
+export function joinLines(
+  items: readonly string[],
+  separator: string,
+  maxWidth: number,
+  size: number,
+  bold = false,
+): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line ? `${line}${separator}${item}` : item;
+    if (line && textWidth(next, size, bold) > maxWidth) {
+      lines.push(line);
+      line = item;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Sets a text element's content, as one line when it fits and as tspans (one per line) when it does not. */
 export function setWrappedText(
   text: Selection<SVGTextElement, unknown, null, undefined>,
@@ -31,10 +55,18 @@ export function setWrappedText(
   size: number,
   lineHeight = size * 1.25,
 ): void {
-  const lines = wrapLines(value, maxWidth, size);
+  setTextLines(text, wrapLines(value, maxWidth, size), lineHeight);
+}
+
+/** Sets a text element's lines: plain text for one, a tspan per line (each `lineHeight` below the last) for more. */
+export function setTextLines(
+  text: Selection<SVGTextElement, unknown, null, undefined>,
+  lines: readonly string[],
+  lineHeight: number,
+): void {
   text.selectAll('tspan').remove();
   if (lines.length <= 1) {
-    text.text(value);
+    text.text(lines[0] ?? '');
     return;
   }
   text.text(null);

@@ -5,10 +5,16 @@ import { chart as capcut } from '../../../src/charts/capcut';
 import { chart as closures } from '../../../src/charts/closures';
 import { chart as expansionMap } from '../../../src/charts/expansion-map';
 import { chart as funding } from '../../../src/charts/funding';
+import { chart as giants } from '../../../src/charts/giants';
 import { chart as llmBoom } from '../../../src/charts/llm-boom';
+import { chart as openSource } from '../../../src/charts/open-source';
+import { chart as priceWar } from '../../../src/charts/price-war';
+import { chart as routesThenNow } from '../../../src/charts/routes-then-now';
+import { chart as startups } from '../../../src/charts/startups';
 import { chart as timeline } from '../../../src/charts/timeline-2024';
 import type { ChartModule } from '../../../src/charts/types';
 import { chart as voyagesMap } from '../../../src/charts/voyages-map';
+import { chart as whoPays } from '../../../src/charts/who-pays';
 import { chartCatalog } from '../../../src/shared/catalog';
 import {
   contextFor,
@@ -35,6 +41,12 @@ const charts: ChartModule<unknown>[] = [
   funding,
   timeline,
   capcut,
+  routesThenNow,
+  priceWar,
+  startups,
+  whoPays,
+  openSource,
+  giants,
 ] as ChartModule[];
 
 /** A text's size in viewBox units: its own, or the nearest group's (style or attribute). */

@@ -5,18 +5,20 @@ import { fileURLToPath } from 'node:url';
 import { create } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  collectCharacters,
+  printableAscii,
+  readDeckSources,
+  typographySet,
+} from '../../../src/node/font-characters';
+import {
   buildFontSubset,
   bytesByFamily,
   cjkBudgetBytes,
-  collectCharacters,
   type FontSubset,
   formatUnicodeRange,
   interFamily,
   notoFamily,
   notoUiFamily,
-  printableAscii,
-  readDeckSources,
-  typographySet,
 } from '../../../src/node/fonts';
 import { createFormatters } from '../../../src/shared/format';
 

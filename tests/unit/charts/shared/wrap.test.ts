@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { select } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { setWrappedText, wrapLines } from '../../../../src/charts/shared/wrap';
+import { textWidth } from '../../../../src/charts/shared/map-labels';
+import { joinLines, setWrappedText, wrapLines } from '../../../../src/charts/shared/wrap';
 
 describe('wrapLines', () => {
   it('keeps a line that fits as it is', () => {
@@ -21,6 +22,25 @@ describe('wrapLines', () => {
       expect(lines.join('')).toBe(text);
       for (const line of lines) expect(line).not.toMatch(/^[，。、；：！？）」』》”’]/);
     }
+  });
+});
+
+describe('joinLines', () => {
+  const items = ['Qwen', 'DeepSeek Coder', 'GLM', 'CogVideo'];
+  it('breaks only between items, each line within the width', () => {
+    const lines = joinLines(items, ' · ', 260, 20, true);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' · ')).toBe(items.join(' · '));
+    for (const line of lines) expect(textWidth(line, 20, true)).toBeLessThanOrEqual(260);
+    expect(lines.some((line) => line.endsWith('DeepSeek') || line.startsWith('Coder'))).toBe(false);
+  });
+  it('keeps everything on one line when it fits, and gives an over-wide item its own line', () => {
+    expect(joinLines(items, ' · ', 2000, 20)).toEqual([items.join(' · ')]);
+    expect(joinLines(['a', 'a very long item indeed', 'b'], ', ', 40, 20)).toEqual([
+      'a',
+      'a very long item indeed',
+      'b',
+    ]);
   });
 });
 
