@@ -37,10 +37,16 @@ async function withPage<T>(
 
 async function openDeck(page: Page, url: string): Promise<LoadMetrics> {
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.waitForFunction('window.Reveal && window.Reveal.isReady && window.Reveal.isReady()', null, {
-    timeout: 60_000,
-    polling: 20,
-  });
+  // A function, not an expression: Playwright evals an expression again on every poll, which the deck's CSP
+  // (no 'unsafe-eval') refuses once the first check, run through DevTools, has found reveal not yet ready.
+  await page.waitForFunction(
+    '() => window.Reveal && window.Reveal.isReady && window.Reveal.isReady()',
+    null,
+    {
+      timeout: 60_000,
+      polling: 20,
+    },
+  );
   return (await page.evaluate('window.__bench.loadMetrics()')) as LoadMetrics;
 }
 
