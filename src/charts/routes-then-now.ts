@@ -28,7 +28,7 @@ import {
   type StrokeMark,
 } from './shared/map-marks';
 import type { ChartContext, ChartModule, ChartTable } from './types';
-import { type Route, shortName } from './voyages-map';
+import { type Route, seaWaypoints, shortName } from './voyages-map';
 
 /**
  * The payoff of the frame: the 2024 moves laid over Zheng He's routes. Step 0 is the 1405 course (Nanjing to
@@ -90,12 +90,8 @@ const defaults = {
     marrakech: ['below', 'right'],
     cairo: ['above', 'upLeft'],
   } as Record<string, SpotName[]>,
-  /** Waypoints that keep a leg at sea where the straight line would cross land (as on the voyages map). */
-  via: {
-    'galle>quilon': [[77.9, 7.3]],
-    'palembang>malacca': [[105.3, -1.9]],
-    'aden>jeddah': [[43.4, 12.7]],
-  } as Record<string, [number, number][]>,
+  /** The voyages map's waypoints that keep a leg at sea. */
+  via: seaWaypoints,
 };
 
 export interface RoutesLayout {

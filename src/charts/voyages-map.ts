@@ -24,6 +24,13 @@ import {
 } from './shared/map-marks';
 import type { ChartContext, ChartModule, ChartTable } from './types';
 
+/** Waypoints that keep a leg at sea where the straight great arc would cut across land (routes-then-now too). */
+export const seaWaypoints: Record<string, [number, number][]> = {
+  'galle>quilon': [[77.9, 7.3]],
+  'palembang>malacca': [[105.3, -1.9]],
+  'aden>jeddah': [[43.4, 12.7]],
+};
+
 const defaults = {
   size: { width: 1160, height: 540 } satisfies Size,
   /** East Africa → China (lon 35–125, lat −10–38): the whole story and nothing more. */
@@ -63,12 +70,7 @@ const defaults = {
     mogadishu: ['upLeft', 'left'],
     malindi: ['right', 'downRight'],
   } as Record<string, SpotName[]>,
-  /** Waypoints that keep a leg at sea where the straight great arc would cut across land. */
-  via: {
-    'galle>quilon': [[77.9, 7.3]],
-    'palembang>malacca': [[105.3, -1.9]],
-    'aden>jeddah': [[43.4, 12.7]],
-  } as Record<string, [number, number][]>,
+  via: seaWaypoints,
 };
 
 // Structural subsets of data/voyages.json (validated by src/shared/data-schema.ts at build time).
