@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { roomMetaName } from '../shared/room.ts';
 
 /**
- * Marks index.html as served with a relay: the room client looks for this meta element and stays asleep without
+ * Marks a language page (index.html, zh.html) as served with a relay: the room client looks for this meta element and stays asleep without
  * it, so the same dist/ on any plain web server shows no follow controls.
  */
 export function injectRoomMeta(html: string): string {
@@ -18,14 +18,22 @@ export function injectRoomMeta(html: string): string {
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Serves dist/ with sirv; index.html gets the room meta and is never cached (it names the hashed assets). */
+/**
+ * Serves dist/ with sirv. Every language page (index.html, and zh.html that a Chinese reader is sent to) gets the
+ * room meta and is never cached (it names the hashed assets).
+ */
 export function createDeckHandler(distDir: string): RequestHandler {
-  let html: string;
-  try {
-    html = injectRoomMeta(readFileSync(join(distDir, 'index.html'), 'utf8'));
-  } catch (error) {
-    throw new Error(`${join(distDir, 'index.html')}: ${(error as Error).message}`);
+  const pages = new Map<string, string>();
+  for (const name of readdirSync(distDir).filter((file) => file.endsWith('.html'))) {
+    try {
+      pages.set(`/${name}`, injectRoomMeta(readFileSync(join(distDir, name), 'utf8')));
+    } catch (error) {
+      throw new Error(`${join(distDir, name)}: ${(error as Error).message}`);
+    }
   }
+  const index = pages.get('/index.html');
+  if (index === undefined) throw new Error(`${join(distDir, 'index.html')}: missing. Run npm run build.`);
+  pages.set('/', index);
   const assets = sirv(distDir, {
     etag: true,
     setHeaders: (res, pathname) => {
@@ -39,7 +47,8 @@ export function createDeckHandler(distDir: string): RequestHandler {
     // The presenter and remote addresses carry the token: never leak it to another site.
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (path === '/' || path === '/index.html') {
+    const html = pages.get(path ?? '/');
+    if (html !== undefined) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : html);
       return;

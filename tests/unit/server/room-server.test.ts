@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localBase, originAllowed, roomAddresses } from '../../../src/server/addresses';
 import { parsePresentArgs } from '../../../src/server/args';
-import { injectRoomMeta } from '../../../src/server/http';
+import { createDeckHandler, injectRoomMeta } from '../../../src/server/http';
 import { createRateLimiter } from '../../../src/server/rate-limit';
 import { createToken, tokenMatches } from '../../../src/server/token';
 
@@ -92,6 +96,27 @@ describe('the relay marker in index.html', () => {
 
   it('names the fix when the page has no charset', () => {
     expect(() => injectRoomMeta('<html></html>')).toThrow(/npm run build/);
+  });
+
+  it('marks every language page the server hands out, zh.html as well as index.html', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'room-dist-'));
+    const page = (lang: string) => `<html lang="${lang}"><head><meta charset="utf-8" /></head></html>`;
+    writeFileSync(join(dist, 'index.html'), page('en'));
+    writeFileSync(join(dist, 'zh.html'), page('zh-CN'));
+    const server = createServer(createDeckHandler(dist));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      for (const path of ['/', '/index.html', '/zh.html']) {
+        const text = await (await fetch(base + path)).text();
+        expect(text, path).toContain('<meta name="deck-room" content="relay" />');
+      }
+      expect(await (await fetch(`${base}/zh.html`)).text()).toContain('lang="zh-CN"');
+    } finally {
+      server.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
 
