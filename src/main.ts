@@ -2,10 +2,16 @@
 // The deck's fonts: a build-time subset of Inter and Noto Sans SC (src/node/vite-plugin-fonts.ts).
 import 'virtual:fonts.css';
 import './styles/theme.css';
-import content from 'virtual:slides';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
-import { applyDocumentLanguage, createLanguageController, notesSource } from './deck/language';
+import {
+  applyDocumentLanguage,
+  browserIdle,
+  createLanguageController,
+  neededLanguages,
+  notesSource,
+} from './deck/language';
+import { createLanguagePacks } from './deck/packs/index';
 import { afterNextPaint } from './deck/paint';
 import type { ArticleSource } from './deck/phone/article';
 import { createPhoneMode, hiddenDeckConfig, startsAsPhone } from './deck/phone/phone-mode';
@@ -18,7 +24,7 @@ import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
-import type { Deck } from './shared/deck';
+import { type Lng, supportedLngs } from './shared/languages';
 
 declare global {
   interface Window {
@@ -29,7 +35,6 @@ declare global {
   }
 }
 
-let slides: Deck = content;
 const params = new URLSearchParams(window.location.search);
 const initialHash = window.location.hash;
 // The speaker view's two slide previews are copies of this page, loaded with ?receiver.
@@ -48,14 +53,19 @@ const lng = detectLanguage({
 });
 const notesChoice = matchLanguage(params.get('notes-lng')) ?? matchLanguage(readSetting(notesLanguageKey));
 const i18n = createI18n(lng);
+// Only this language's slides, notes and strings (and the notes language's, if the presenter chose another).
+const packs = createLanguagePacks(i18n);
+const slidesOf = (l: Lng) => packs.get(l) ?? [];
+const loadingPacks = Promise.all(neededLanguages(lng, notesChoice).map((l) => packs.load(l)));
 
 // 2. The slides of that language, mounted before reveal sees them. The build painted the first slide from
 //    the HTML (src/node/first-slide.ts): the browser shows that frame before the deck's start-up work runs.
 const root = document.querySelector<HTMLElement>('.reveal')!;
 const container = root.querySelector<HTMLElement>('.slides')!;
 if (container.querySelector(':scope > section[data-prerendered]')) await afterNextPaint();
+await loadingPacks;
 const ui = document.querySelector<HTMLElement>('.deck-ui')!;
-mountSlides(container, slides[lng], lng, notesSource(slides, lng, notesChoice));
+mountSlides(container, slidesOf(lng), lng, notesSource(slidesOf, lng, notesChoice));
 applyDocumentLanguage(lng, i18n);
 
 // 3. reveal, the language controller, and the parts that follow it.
@@ -65,7 +75,7 @@ document.documentElement.classList.toggle('phone-layout', startPhone);
 const deck = createDeck(root, { ...deckConfig(reducedMotion()), ...(startPhone ? hiddenDeckConfig : {}) });
 window.Reveal = deck;
 const language = createLanguageController(
-  { deck, i18n, content: () => slides, container, reducedMotion, notesChoice },
+  { deck, i18n, slides: packs, container, reducedMotion, notesChoice },
   lng,
 );
 deck.registerPlugin(createChartsPlugin({ getContext: language.context, subscribe: language.subscribe }));
@@ -75,8 +85,8 @@ if (isReceiver) followPresenterLanguage(language);
 let reader: ReaderControls | undefined;
 const articleSource = (): ArticleSource => ({
   lng: language.current,
-  slides: slides[language.current],
-  notes: { lng: language.notesLng, slides: slides[language.notesLng] },
+  slides: slidesOf(language.current),
+  notes: notesSource(slidesOf, language.current, language.notesLng),
   notesLabel: i18n.getFixedT(language.current)('reader.notesLabel'),
 });
 if (!isReceiver) {
@@ -104,6 +114,10 @@ deck
     deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
       toggle.element.click(),
     );
+    // The other languages, fetched while the browser is idle so a switch does not wait for the network.
+    browserIdle(() => {
+      for (const other of supportedLngs) if (other !== lng) packs.load(other).catch(() => undefined);
+    });
   })
   .catch((error: unknown) => {
     // reveal could not start: the slides are still in the page, readable as a plain document.
@@ -116,17 +130,17 @@ startRoom({ deck, i18n, language });
 
 if (import.meta.hot) {
   // A slide edit in `npm run dev` swaps the content in place: the current slide and step stay on screen.
-  import.meta.hot.accept('virtual:slides', (module) => {
-    if (!module) return;
-    const next: Deck = module.default;
-    slides = next;
+  packs.onHotUpdate((edited) => {
     const current = language.current;
-    const notes = notesSource(slides, current, language.notesLng === current ? null : language.notesLng);
-    const ids = slides[current].map((s) => s.id).join();
+    if (edited !== current && edited !== language.notesLng) return;
+    const notes = notesSource(slidesOf, current, language.notesLng === current ? null : language.notesLng);
+    const ids = slidesOf(current)
+      .map((s) => s.id)
+      .join();
     const mounted = Array.from(container.querySelectorAll('section[id]'), (s) => s.id).join();
     const state = deck.getState();
-    if (ids === mounted) swapSlides(container, slides[current], current, notes);
-    else mountSlides(container, slides[current], current, notes);
+    if (ids === mounted) swapSlides(container, slidesOf(current), current, notes);
+    else mountSlides(container, slidesOf(current), current, notes);
     deck.sync();
     deck.setState(state);
   });

@@ -12,3 +12,19 @@ declare module 'virtual:data' {
   const data: ValidatedData;
   export default data;
 }
+
+declare module 'virtual:slides/en' {
+  import type { RenderedSlide } from './shared/deck';
+
+  /** The English slides and notes (src/node/vite-plugin-deck.ts). */
+  const slides: RenderedSlide[];
+  export default slides;
+}
+
+declare module 'virtual:slides/zh' {
+  import type { RenderedSlide } from './shared/deck';
+
+  /** The Chinese slides and notes (src/node/vite-plugin-deck.ts). */
+  const slides: RenderedSlide[];
+  export default slides;
+}

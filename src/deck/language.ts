@@ -2,14 +2,18 @@
  * The deck's language, as one operation with one event. The controller swaps what is mounted, keeps the slide
  * and step, and then tells its subscribers once: the charts, the toggle, the reading view, the speaker-view
  * bridge, reveal's labels and the room client each subscribe for themselves, so nothing else needs wiring.
+ *
+ * A switch costs about what a slide change costs: a language's slides and strings arrive as their own chunk
+ * (src/deck/packs/), usually fetched while the browser was idle; the slide on screen is swapped at once, and
+ * the others when the browser is next idle, or as they come up, whichever is first.
  */
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
 import type { ChartContext } from '../charts/types';
-import type { Deck } from '../shared/deck';
+import type { RenderedSlide } from '../shared/deck';
 import { createFormatters } from '../shared/format';
 import { type Lng, languages } from '../shared/languages';
-import { setNotes, swapSlides } from './slides';
+import { type NotesSource, sectionsOf, setNotes, swapSlides } from './slides';
 import { languageKey, notesLanguageKey, writeSetting } from './storage';
 
 export interface LanguageChange {
@@ -34,6 +38,11 @@ export interface LanguageSignal {
   context(): ChartContext;
   /** Calls `listener` after every change, in subscription order; returns the unsubscribe. */
   subscribe(listener: LanguageListener): () => void;
+  /**
+   * Brings every slide into the current language now. After a switch the slides off screen follow when the
+   * browser is idle; a part that reads their text (the contents list) calls this first.
+   */
+  flush(): void;
 }
 
 export interface SetOptions {
@@ -44,27 +53,54 @@ export interface SetOptions {
 }
 
 export interface LanguageController extends LanguageSignal {
-  set(lng: Lng, opts?: SetOptions): void;
+  /**
+   * Switches the deck. Synchronous when the language is loaded (it usually is: it is fetched when the browser is
+   * idle); otherwise it loads first, and the last language asked for wins. Resolves once switched.
+   */
+  set(lng: Lng, opts?: SetOptions): Promise<void>;
   /** The presenter picks the notes language (null: follow the deck). */
-  setNotesLng(lng: Lng | null): void;
+  setNotesLng(lng: Lng | null): Promise<void>;
   destroy(): void;
+}
+
+/** Where the languages' slides come from: loaded once each (src/deck/packs/), or a fixed set in tests. */
+export interface SlideSource {
+  /** The language's slides, if loaded. */
+  get(lng: Lng): readonly RenderedSlide[] | undefined;
+  /** Loads the language (slides, notes and interface strings) and resolves with its slides. */
+  load(lng: Lng): Promise<readonly RenderedSlide[]>;
 }
 
 /** The part of reveal's API a switch uses (RevealApi fits it; so does a small fake in tests). */
 export type SwitchableDeck = Pick<
   RevealApi,
-  'getState' | 'setState' | 'isScrollView' | 'sync' | 'syncSlide' | 'getCurrentSlide' | 'dispatchEvent'
+  | 'getState'
+  | 'setState'
+  | 'isScrollView'
+  | 'sync'
+  | 'syncSlide'
+  | 'getCurrentSlide'
+  | 'dispatchEvent'
+  | 'on'
+  | 'off'
 >;
 
 export interface LanguageControllerOptions {
   deck: SwitchableDeck;
   i18n: i18n;
-  /** The compiled deck; a function because a hot update in `npm run dev` replaces it. */
-  content: () => Deck;
+  /** The languages' slides; a hot update in `npm run dev` replaces what `get` returns. */
+  slides: SlideSource;
   container: HTMLElement;
   reducedMotion: () => boolean;
   /** The presenter's saved notes language, if any. */
   notesChoice: Lng | null;
+  /** Runs `work` when the browser is idle (default: requestIdleCallback, else a short timeout). */
+  whenIdle?: (work: (deadline: IdleBudget) => void) => void;
+}
+
+/** How long the idle period has left (IdleDeadline fits it). */
+export interface IdleBudget {
+  timeRemaining(): number;
 }
 
 /** Sets <html lang>, the title, and the URL's `lng`, so reloads, shared links and the speaker view keep it. */
@@ -80,11 +116,24 @@ export function applyDocumentLanguage(lng: Lng, i18n: i18n): void {
   }
 }
 
-/** The notes to mount for an audience language: the presenter's choice, else the audience's. */
-export function notesSource(content: Deck, audience: Lng, choice: Lng | null) {
-  const lng = choice ?? audience;
-  return { lng, slides: content[lng] };
+/** The languages to have loaded for an audience language and a notes choice. */
+export function neededLanguages(audience: Lng, choice: Lng | null): Lng[] {
+  return choice && choice !== audience ? [audience, choice] : [audience];
 }
+
+/** The notes to mount for an audience language: the presenter's choice, else the audience's. */
+export function notesSource(slides: SlideSource['get'], audience: Lng, choice: Lng | null): NotesSource {
+  const lng = choice ?? audience;
+  return { lng, slides: slides(lng) ?? [] };
+}
+
+export const browserIdle = (work: (deadline: IdleBudget) => void): void => {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 1000 });
+  else window.setTimeout(() => work({ timeRemaining: () => 8 }), 50);
+};
+
+/** An idle period is spent swapping slides until this little of it is left (ms). */
+const idleReserve = 3;
 
 /**
  * Switches the whole deck in place: the same slide and fragment stay on screen; then one event tells every
@@ -95,10 +144,16 @@ export function createLanguageController(
   options: LanguageControllerOptions,
   initial: Lng,
 ): LanguageController {
-  const { deck, i18n, container } = options;
+  const { deck, i18n, container, slides } = options;
+  const whenIdle = options.whenIdle ?? browserIdle;
   let current = initial;
+  /** The language last asked for: a load that finishes after another request does not switch. */
+  let wanted = initial;
   let notesChoice = options.notesChoice;
   const listeners = new Set<LanguageListener>();
+  /** Slides still showing the previous language after a switch, and what to swap them to. */
+  const stale = new Set<HTMLElement>();
+  let idleScheduled = false;
 
   const context = (): ChartContext => ({
     lng: current,
@@ -122,9 +177,78 @@ export function createLanguageController(
     }
   };
 
+  const notes = () => notesSource((lng) => slides.get(lng), current, notesChoice);
+
+  /** Swaps these stale slides to the current language. */
+  const swap = (sections: readonly HTMLElement[]): void => {
+    const own = slides.get(current);
+    if (!own || sections.length === 0) return;
+    for (const section of sections) stale.delete(section);
+    swapSlides(container, own, current, notes(), sections);
+  };
+
+  const flush = (): void => swap([...stale]);
+
+  const swapWhenIdle = (): void => {
+    if (idleScheduled || stale.size === 0) return;
+    idleScheduled = true;
+    whenIdle((deadline) => {
+      idleScheduled = false;
+      for (const section of [...stale]) {
+        if (deadline.timeRemaining() <= idleReserve) break;
+        swap([section]);
+      }
+      swapWhenIdle();
+    });
+  };
+
+  // A slide coming up is brought into the language before it is drawn: reveal's slide events fire before paint.
+  const onSlideChanged = (): void => {
+    const slide = deck.getCurrentSlide();
+    if (slide && stale.has(slide)) swap([slide]);
+  };
+  deck.on('slidechanged', onSlideChanged);
+  deck.on('overviewshown', flush);
+
   // The notes plugin only re-sends notes on navigation events; "resumed" is a harmless one that makes the
   // speaker view pick up the new notes at once.
   const resendNotes = () => deck.dispatchEvent({ type: 'resumed', data: {} });
+
+  const apply = (lng: Lng, announce: boolean, remember: boolean): void => {
+    const own = slides.get(lng);
+    if (!own) return;
+    const state = deck.getState();
+    current = lng;
+    void i18n.changeLanguage(lng);
+    const all = Array.from(sectionsOf(container));
+    if (deck.isScrollView()) {
+      // Every page is on screen in the scroll view, which keeps references to their fragments: swap all and
+      // rebuild its pages.
+      stale.clear();
+      swapSlides(container, own, lng, notes(), all);
+      applyDocumentLanguage(lng, i18n);
+      deck.sync();
+      deck.setState(state);
+    } else {
+      // Same slides, same fragments, their classes copied over: only the slide on screen needs swapping and
+      // reveal's attention now (a full swap and sync re-lays out every slide and costs most of a switch).
+      const here = deck.getCurrentSlide();
+      for (const section of all) stale.add(section);
+      const onScreen = here ? [here.closest<HTMLElement>('section[id]') ?? here] : [];
+      swap(onScreen.filter((section) => stale.has(section)));
+      applyDocumentLanguage(lng, i18n);
+      if (here) deck.syncSlide(here);
+      const now = deck.getState();
+      if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
+      swapWhenIdle();
+    }
+    if (remember) writeSetting(languageKey, lng);
+    resendNotes();
+    emit('deck', announce);
+  };
+
+  const loadAll = (needed: readonly Lng[]): Promise<unknown> =>
+    Promise.all(needed.filter((lng) => !slides.get(lng)).map((lng) => slides.load(lng)));
 
   return {
     get current() {
@@ -138,38 +262,48 @@ export function createLanguageController(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    flush,
     set(lng, { announce = true, remember = true } = {}) {
-      if (lng === current) return;
-      const state = deck.getState();
-      current = lng;
-      void i18n.changeLanguage(lng);
-      swapSlides(container, options.content()[lng], lng, notesSource(options.content(), lng, notesChoice));
-      applyDocumentLanguage(lng, i18n);
-      if (deck.isScrollView()) {
-        // The scroll view keeps references to each page's fragments: rebuild its pages.
-        deck.sync();
-        deck.setState(state);
-      } else {
-        // Same slides, same fragments, their classes copied over: only the slide on screen needs reveal's
-        // attention (a full sync re-lays out every slide and costs most of a switch).
-        deck.syncSlide(deck.getCurrentSlide());
-        const now = deck.getState();
-        if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
+      wanted = lng;
+      if (lng === current) return Promise.resolve();
+      const needed = neededLanguages(lng, notesChoice);
+      if (needed.every((l) => slides.get(l))) {
+        apply(lng, announce, remember);
+        return Promise.resolve();
       }
-      if (remember) writeSetting(languageKey, lng);
-      resendNotes();
-      emit('deck', announce);
+      return loadAll(needed).then(
+        () => {
+          if (wanted === lng && lng !== current) apply(lng, announce, remember);
+        },
+        (error: unknown) => {
+          if (wanted === lng) wanted = current;
+          // The chunk did not arrive (a dropped connection): the deck stays as it is, and the next try reloads.
+          console.warn(`[language] "${lng}" could not load; the deck stays in "${current}".`, error);
+        },
+      );
     },
     setNotesLng(lng) {
-      if (lng === notesChoice) return;
-      notesChoice = lng;
-      if (lng) writeSetting(notesLanguageKey, lng);
-      setNotes(container, notesSource(options.content(), current, notesChoice));
-      resendNotes();
-      emit('notes', false);
+      if (lng === notesChoice) return Promise.resolve();
+      const change = () => {
+        notesChoice = lng;
+        if (lng) writeSetting(notesLanguageKey, lng);
+        flush();
+        setNotes(container, notes());
+        resendNotes();
+        emit('notes', false);
+      };
+      if (!lng || slides.get(lng)) {
+        change();
+        return Promise.resolve();
+      }
+      return loadAll([lng]).then(change, (error: unknown) =>
+        console.warn(`[language] notes in "${lng}" could not load.`, error),
+      );
     },
     destroy() {
       listeners.clear();
+      deck.off('slidechanged', onSlideChanged);
+      deck.off('overviewshown', flush);
     },
   };
 }

@@ -50,7 +50,7 @@ export function createReaderControls(
   deck: RevealApi,
   i18n: i18n,
   host: HTMLElement,
-  language: Pick<LanguageSignal, 'subscribe'>,
+  language: Pick<LanguageSignal, 'subscribe' | 'flush'>,
   initialHash = window.location.hash,
   phone: () => PhoneView | undefined = () => undefined,
 ): ReaderControls {
@@ -71,11 +71,14 @@ export function createReaderControls(
   const contents = createContentsPanel(
     i18n,
     {
-      entries: () =>
-        slideSections().map((s) => ({
+      entries: () => {
+        // Slides off screen follow a switch when the browser is idle; the list reads every title now.
+        language.flush();
+        return slideSections().map((s) => ({
           id: s.id,
           title: s.querySelector('h1, h2')?.textContent?.trim() ?? s.id,
-        })),
+        }));
+      },
       current: currentId,
       go(id) {
         const view = phone();

@@ -53,21 +53,23 @@ export function mountSlides(
   kept.after(...sections.slice(at + 1));
 }
 
-const sectionsOf = (container: HTMLElement) => container.querySelectorAll<HTMLElement>('section[id]');
+export const sectionsOf = (container: HTMLElement) => container.querySelectorAll<HTMLElement>('section[id]');
 
 /**
- * Swaps every slide's content and notes to another language in place. The <section> elements stay (so reveal's
- * indices, hash and backgrounds stay valid), fragments keep their shown/hidden classes by position, and live
- * chart figures are moved into the new content so charts keep their state and only need relabelling.
+ * Swaps slides' content and notes to another language in place: every slide, or only `sections`. The <section>
+ * elements stay (so reveal's indices, hash and backgrounds stay valid), fragments keep their shown/hidden
+ * classes by position, and live chart figures are moved into the new content so charts keep their state and
+ * only need relabelling.
  */
 export function swapSlides(
   container: HTMLElement,
   slides: readonly RenderedSlide[],
   lng: Lng,
   notes: NotesSource,
+  sections: Iterable<HTMLElement> = sectionsOf(container),
 ): void {
   const byId = new Map(slides.map((slide) => [slide.id, slide]));
-  for (const section of sectionsOf(container)) {
+  for (const section of sections) {
     const slide = byId.get(section.id);
     if (!slide) continue;
     const fragmentClasses = Array.from(section.querySelectorAll('.fragment'), (f) => [

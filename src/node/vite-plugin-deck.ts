@@ -1,5 +1,5 @@
 import { resolve, sep } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Plugin, Rolldown, ViteDevServer } from 'vite';
 import type { Deck } from '../shared/deck.ts';
 import { fallbackLng, type Lng, supportedLngs } from '../shared/languages.ts';
 import { loadDeck } from './assemble-deck.ts';
@@ -13,8 +13,16 @@ import {
 } from './first-slide.ts';
 import { addQrCodes } from './qr.ts';
 
+/**
+ * `virtual:slides/<lng>`: one language's slides and notes, so a page loads only its own language up front
+ * (src/deck/packs/). `virtual:slides`: every language, for the remote, which lists titles in any language.
+ */
 const virtualId = 'virtual:slides';
 const resolvedId = `\0${virtualId}`;
+const languageId = (lng: Lng) => `${virtualId}/${lng}`;
+const resolvedLanguageId = (lng: Lng) => `\0${languageId(lng)}`;
+const languageOf = (id: string): Lng | undefined =>
+  supportedLngs.find((lng) => id === resolvedLanguageId(lng));
 
 export interface DeckPluginOptions {
   /** Project root (where slides/ and data/ live). */
@@ -67,6 +75,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   // The deck of this build, for the prerendered pages.
   let built: Deck | undefined;
   let isBuild = false;
+  let base = '/';
   const page = (html: string, lng: Lng, deck: Deck, preloads: string[]) =>
     options.pages
       ? prerenderPage({
@@ -83,6 +92,7 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
     name: 'deck:slides',
     configResolved(config) {
       isBuild = config.command === 'build';
+      base = config.base;
     },
     async buildStart() {
       await runChecks();
@@ -106,21 +116,36 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           const first = built[lng][0];
           const text = `${options.pages.strings[lng].title} ${first ? textOf(first.html) : ''}`;
           const preloads = fontPreloads(faces, text, options.pages.fontOrder[lng]);
-          const html = page(template, lng, built, preloads);
+          const html = withModulePreloads(
+            page(template, lng, built, preloads),
+            packChunks(bundle, lng),
+            base,
+          );
           if (lng === fallbackLng) index.source = html;
           else this.emitFile({ type: 'asset', fileName: pageFile(lng), source: html });
         }
       },
     },
     resolveId(id) {
-      return id === virtualId ? resolvedId : undefined;
+      if (id === virtualId) return resolvedId;
+      return supportedLngs.find((lng) => id === languageId(lng)) ? `\0${id}` : undefined;
     },
     async load(id) {
-      if (id !== resolvedId) return undefined;
-      const deck = compiled ?? (await compile());
-      compiled = undefined; // a later load (a slide edit in dev) compiles afresh
-      for (const slide of [...deck.en, ...deck.zh]) this.addWatchFile(resolve(options.root, slide.file));
-      return `export default ${JSON.stringify(deck)};`;
+      if (id === resolvedId) {
+        // Every language, from the per-language modules (so the content is bundled once).
+        const imports = supportedLngs.map(
+          (lng, i) => `import l${i} from ${JSON.stringify(languageId(lng))};`,
+        );
+        const entries = supportedLngs.map((lng, i) => `${JSON.stringify(lng)}: l${i}`);
+        return `${imports.join('\n')}\nexport default { ${entries.join(', ')} };`;
+      }
+      const lng = languageOf(id);
+      if (!lng) return undefined;
+      // Compiled once per build (at its start) and once per edit in dev, shared by the languages' modules.
+      compiled ??= await compile();
+      const slides = compiled[lng];
+      for (const slide of slides) this.addWatchFile(resolve(options.root, slide.file));
+      return `export default ${JSON.stringify(slides)};`;
     },
     async handleHotUpdate({ file, server }) {
       if (!isContent(file)) return undefined;
@@ -134,12 +159,46 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         return [];
       }
       if (!file.startsWith(slidesDir)) return undefined;
-      const module = server.moduleGraph.getModuleById(resolvedId);
-      if (!module) return undefined;
-      server.moduleGraph.invalidateModule(module);
-      return [module];
+      compiled = undefined; // the languages' modules compile the edit afresh
+      const modules = [resolvedId, ...supportedLngs.map(resolvedLanguageId)]
+        .map((id) => server.moduleGraph.getModuleById(id))
+        .filter((module) => module !== undefined);
+      for (const module of modules) server.moduleGraph.invalidateModule(module);
+      return modules;
     },
   };
+}
+
+/** The fields of Rolldown's output bundle that `packChunks` reads. */
+export type BundleFiles = Record<
+  string,
+  { type: 'chunk' | 'asset'; fileName: string } & Partial<
+    Pick<Rolldown.OutputChunk, 'facadeModuleId' | 'imports' | 'isEntry'>
+  >
+>;
+
+/**
+ * The chunks of a language's pack (src/deck/packs/<lng>.ts) and what it imports, except what the page loads
+ * anyway: its page preloads them, so the slides arrive with the main script rather than after it.
+ */
+export function packChunks(bundle: BundleFiles, lng: Lng): string[] {
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const pack = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/src/deck/packs/${lng}.ts`));
+  if (!pack) return [];
+  // The entry and its static imports: the page has them already.
+  const loaded = new Set(
+    chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...(chunk.imports ?? [])]),
+  );
+  return [pack.fileName, ...(pack.imports ?? [])].filter((file) => !loaded.has(file));
+}
+
+/** Adds `<link rel="modulepreload">` for these files before the page's </head>. */
+export function withModulePreloads(html: string, files: readonly string[], base: string): string {
+  if (files.length === 0) return html;
+  const links = files
+    .map((file) => `    <link rel="modulepreload" crossorigin href="${base}${file}">\n`)
+    .join('');
+  return html.replace('</head>', `${links}  </head>`);
 }
 
 /** Shows a content problem the way Vite shows a compile error: in the terminal and as the browser overlay. */

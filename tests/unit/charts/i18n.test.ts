@@ -3,6 +3,7 @@ import type { FrameChartId } from '../../../src/charts/shared/define';
 import { tIn } from '../../../src/charts/shared/i18n';
 import type { ChartContext } from '../../../src/charts/types';
 import { createI18n } from '../../../src/i18n/index';
+import { allStrings } from '../../../src/i18n/strings';
 import { createFormatters } from '../../../src/shared/format';
 import type { Lng } from '../../../src/shared/languages';
 
@@ -10,7 +11,7 @@ import type { Lng } from '../../../src/shared/languages';
 function deckContext(lng: Lng): ChartContext {
   return {
     lng,
-    t: createI18n(lng).getFixedT(null, ['charts', 'maps']),
+    t: createI18n(lng, allStrings).getFixedT(null, ['charts', 'maps']),
     format: createFormatters(lng),
     reducedMotion: true,
     width: 'wide',

@@ -2,12 +2,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createLanguageController,
+  type IdleBudget,
   type LanguageChange,
+  type SlideSource,
   type SwitchableDeck,
 } from '../../../src/deck/language';
 import { mountSlides } from '../../../src/deck/slides';
 import { createI18n } from '../../../src/i18n';
+import { allStrings } from '../../../src/i18n/strings';
 import type { Deck, RenderedSlide } from '../../../src/shared/deck';
+import type { Lng } from '../../../src/shared/languages';
 
 const slide = (id: string, title: string, notes: string): RenderedSlide => ({
   id,
@@ -21,8 +25,16 @@ const slide = (id: string, title: string, notes: string): RenderedSlide => ({
 });
 
 const content: Deck = {
-  en: [slide('a', 'Voyages', 'We open with the fleet'), slide('b', 'Prices', 'We talk prices')],
-  zh: [slide('a', '远航', '我们从船队讲起'), slide('b', '价格', '我们谈价格')],
+  en: [
+    slide('a', 'Voyages', 'We open with the fleet'),
+    slide('b', 'Prices', 'We talk prices'),
+    slide('c', 'Routes', 'We end on the routes'),
+  ],
+  zh: [
+    slide('a', '远航', '我们从船队讲起'),
+    slide('b', '价格', '我们谈价格'),
+    slide('c', '航线', '我们以航线收尾'),
+  ],
 };
 
 type State = ReturnType<SwitchableDeck['getState']>;
@@ -31,7 +43,14 @@ type State = ReturnType<SwitchableDeck['getState']>;
 function fakeDeck(container: HTMLElement) {
   let state: State = { indexh: 1, indexv: 0, indexf: 0, paused: false, overview: false };
   const calls: string[] = [];
+  const handlers = new Map<string, Set<(event: Event) => void>>();
   const deck: SwitchableDeck = {
+    on: (type: string, listener: (event: Event) => void) => {
+      handlers.set(type, (handlers.get(type) ?? new Set()).add(listener));
+    },
+    off: (type: string, listener: (event: Event) => void) => {
+      handlers.get(type)?.delete(listener);
+    },
     getState: () => ({ ...state }),
     setState: (next) => {
       calls.push('setState');
@@ -50,10 +69,53 @@ function fakeDeck(container: HTMLElement) {
       return new Event(type);
     },
   };
-  return { deck, calls, state: () => state };
+  /** Goes to slide `index` as reveal does: the state changes, then `slidechanged` fires. */
+  const go = (index: number) => {
+    state = { ...state, indexh: index, indexf: 0 };
+    for (const listener of handlers.get('slidechanged') ?? []) listener(new Event('slidechanged'));
+  };
+  const fire = (type: string) => {
+    for (const listener of handlers.get(type) ?? []) listener(new Event(type));
+  };
+  return { deck, calls, state: () => state, go, fire, handlers };
 }
 
-function setup(notesChoice: 'en' | 'zh' | null = null) {
+/** Idle periods run by hand: each call to `run` gives the queued work a budget of `ms`. */
+function manualIdle() {
+  const queue: ((deadline: IdleBudget) => void)[] = [];
+  return {
+    whenIdle: (work: (deadline: IdleBudget) => void) => queue.push(work),
+    pending: () => queue.length,
+    run(ms: number) {
+      const work = queue.shift();
+      let left = ms;
+      // Each swap "costs" 2 ms of the budget.
+      work?.({
+        timeRemaining: () => {
+          const now = left;
+          left -= 2;
+          return now;
+        },
+      });
+    },
+  };
+}
+
+/** The deck's content, every language loaded (or only `loaded`, the others on request through `load`). */
+function source(loaded: readonly Lng[] = ['en', 'zh'], load?: SlideSource['load']): SlideSource {
+  const have = new Set(loaded);
+  return {
+    get: (lng) => (have.has(lng) ? content[lng] : undefined),
+    load:
+      load ??
+      ((lng) => {
+        have.add(lng);
+        return Promise.resolve(content[lng]);
+      }),
+  };
+}
+
+function setup(notesChoice: 'en' | 'zh' | null = null, slides: SlideSource = source()) {
   document.body.innerHTML = '<div class="slides"></div>';
   const container = document.querySelector<HTMLElement>('.slides')!;
   mountSlides(container, content.en, 'en', {
@@ -61,12 +123,21 @@ function setup(notesChoice: 'en' | 'zh' | null = null) {
     slides: content[notesChoice ?? 'en'],
   });
   const fake = fakeDeck(container);
-  const i18n = createI18n('en');
+  const i18n = createI18n('en', allStrings);
+  const idle = manualIdle();
   const language = createLanguageController(
-    { deck: fake.deck, i18n, content: () => content, container, reducedMotion: () => false, notesChoice },
+    {
+      deck: fake.deck,
+      i18n,
+      slides,
+      container,
+      reducedMotion: () => false,
+      notesChoice,
+      whenIdle: idle.whenIdle,
+    },
     'en',
   );
-  return { container, fake, i18n, language };
+  return { container, fake, i18n, language, idle };
 }
 
 beforeEach(() => {
@@ -96,7 +167,86 @@ describe('the language controller', () => {
     // Only the slide on screen is re-laid out; the speaker view is nudged to re-read the notes.
     expect(fake.calls).toEqual(['syncSlide', 'event:resumed']);
     expect(fake.state()).toMatchObject({ indexh: 1, indexf: 0 });
+    // The slides off screen follow when the browser is idle.
+    language.flush();
     expect(container.querySelector('section#a aside.notes')?.textContent).toBe('我们从船队讲起');
+  });
+
+  it('swaps the slide on screen at once, and the others when idle or as they come up', () => {
+    const { container, fake, idle, language } = setup();
+    const title = (id: string) => container.querySelector(`section#${id} h2`)?.textContent;
+    container.querySelector('section#b .fragment')?.classList.add('visible');
+    language.set('zh');
+    expect([title('a'), title('b'), title('c')]).toEqual(['Voyages', '价格', 'Routes']);
+    // The fragment shown before the switch is still shown.
+    expect(container.querySelector('section#b .fragment')?.classList.contains('visible')).toBe(true);
+    expect(container.querySelector('section#a')?.getAttribute('lang')).toBe('en');
+    // A slide that comes up before the browser is idle is swapped before it is drawn.
+    fake.go(2);
+    expect(title('c')).toBe('航线');
+    // An idle period with room for one swap, then the rest.
+    expect(idle.pending()).toBe(1);
+    idle.run(4);
+    idle.run(50);
+    expect(title('a')).toBe('远航');
+    expect(container.querySelector('section#a')?.getAttribute('lang')).toBe('zh-CN');
+    expect(idle.pending()).toBe(0);
+  });
+
+  it('brings every slide into the language for the overview', () => {
+    const { container, fake, language } = setup();
+    language.set('zh');
+    fake.fire('overviewshown');
+    expect(Array.from(container.querySelectorAll('section h2'), (h) => h.textContent)).toEqual([
+      '远航',
+      '价格',
+      '航线',
+    ]);
+  });
+
+  it('loads a language it does not have before switching, and the last language asked for wins', async () => {
+    const requested: Lng[] = [];
+    let release: () => void = () => {};
+    const slides = source(['en'], (lng) => {
+      requested.push(lng);
+      return new Promise((resolve) => {
+        release = () => resolve(content[lng]);
+      });
+    });
+    const { container, language } = setup(null, slides);
+    const listener = vi.fn();
+    language.subscribe(listener);
+    const switching = language.set('zh');
+    expect(language.current).toBe('en');
+    // Asked back to English while Chinese is on its way: nothing changes when it arrives.
+    await language.set('en');
+    release();
+    await switching;
+    expect(requested).toEqual(['zh']);
+    expect(language.current).toBe('en');
+    expect(listener).not.toHaveBeenCalled();
+    expect(container.querySelector('section#b h2')?.textContent).toBe('Prices');
+  });
+
+  it('switches once a language it had to load arrives', async () => {
+    // English only; Chinese is added to what it has when asked for.
+    const { container, language } = setup(null, source(['en']));
+    await language.set('zh');
+    expect(language.current).toBe('zh');
+    expect(container.querySelector('section#b h2')?.textContent).toBe('价格');
+  });
+
+  it('stays in its language, and says so, when another cannot load', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container, language } = setup(
+      null,
+      source(['en'], () => Promise.reject(new Error('offline'))),
+    );
+    await language.set('zh');
+    expect(language.current).toBe('en');
+    expect(container.querySelector('section#b h2')?.textContent).toBe('Prices');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"zh" could not load'), expect.any(Error));
+    warn.mockRestore();
   });
 
   it('tells subscribers in the order they subscribed, and one failing does not stop the rest', () => {
@@ -129,6 +279,7 @@ describe('the language controller', () => {
   it("keeps the presenter's notes language across a deck switch, and changes only the notes when asked", () => {
     const { container, language } = setup('en');
     language.set('zh');
+    language.flush();
     expect(container.querySelector('section#a h2')?.textContent).toBe('远航');
     expect(container.querySelector('section#a aside.notes')?.textContent).toBe('We open with the fleet');
     const listener = vi.fn();
@@ -141,7 +292,7 @@ describe('the language controller', () => {
   });
 
   it('stops telling a subscriber once it unsubscribes, and everyone after destroy', () => {
-    const { language } = setup();
+    const { fake, language } = setup();
     const first = vi.fn();
     const second = vi.fn();
     const unsubscribe = language.subscribe(first);
@@ -153,5 +304,6 @@ describe('the language controller', () => {
     language.destroy();
     language.set('en');
     expect(second).toHaveBeenCalledOnce();
+    expect(fake.handlers.get('slidechanged')?.size).toBe(0);
   });
 });

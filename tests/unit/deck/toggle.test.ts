@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LanguageListener } from '../../../src/deck/language';
 import { createLanguageToggle } from '../../../src/deck/toggle';
 import { createI18n } from '../../../src/i18n';
+import { allStrings } from '../../../src/i18n/strings';
 import type { Lng } from '../../../src/shared/languages';
 
 /** A language controller stand-in: set() changes the language and emits, as the real one does. */
@@ -13,6 +14,7 @@ function fakeLanguage(initial: Lng) {
     set(lng: Lng, { announce = true } = {}) {
       language.current = lng;
       for (const listener of listeners) listener({ lng, notesLng: lng, kind: 'deck', announce });
+      return Promise.resolve();
     },
     subscribe(listener: LanguageListener) {
       listeners.add(listener);
@@ -26,7 +28,7 @@ describe('the language toggle', () => {
   it('shows the current language, switches through the controller, and follows its event', () => {
     document.body.innerHTML = '<div class="deck-ui"></div>';
     const host = document.querySelector<HTMLElement>('.deck-ui')!;
-    const i18n = createI18n('en');
+    const i18n = createI18n('en', allStrings);
     const { language } = fakeLanguage('en');
     const toggle = createLanguageToggle(host, i18n, language);
     const status = host.querySelector('[role="status"]');
@@ -52,7 +54,7 @@ describe('the language toggle', () => {
     document.body.innerHTML = '<div class="deck-ui"></div>';
     const host = document.querySelector<HTMLElement>('.deck-ui')!;
     const { language, listeners } = fakeLanguage('zh');
-    const toggle = createLanguageToggle(host, createI18n('zh'), language);
+    const toggle = createLanguageToggle(host, createI18n('zh', allStrings), language);
     expect(listeners.size).toBe(1);
     toggle.destroy();
     expect(listeners.size).toBe(0);
