@@ -7,6 +7,7 @@ import { checkLocales } from './src/node/check-locales.ts';
 import { criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
 import { interFamily, notoFamily, notoUiFamily } from './src/node/fonts.ts';
 import { checkProse } from './src/node/prose-lint.ts';
+import { compressPlugin } from './src/node/vite-plugin-compress.ts';
 import { cspPlugin } from './src/node/vite-plugin-csp.ts';
 import { dataPlugin } from './src/node/vite-plugin-data.ts';
 import { deckPlugin } from './src/node/vite-plugin-deck.ts';
@@ -50,6 +51,8 @@ export default defineConfig({
     ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
     fontsPlugin({ root, format: createFormatters }),
+    // .br and .gz twins of the built text files, and `npm run preview` serving them with the cache policy.
+    compressPlugin(),
   ],
   build: {
     // Rolldown's timing notice appears only on a loaded machine and names our slowest plugin; the build's own

@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { precompressDir } from '../../../src/node/vite-plugin-compress';
 import { localBase, originAllowed, roomAddresses } from '../../../src/server/addresses';
 import { parsePresentArgs } from '../../../src/server/args';
 import { createDeckHandler, injectRoomMeta } from '../../../src/server/http';
 import { createRateLimiter } from '../../../src/server/rate-limit';
 import { createToken, tokenMatches } from '../../../src/server/token';
+import { rawGet } from '../../raw-http';
 
 describe('the presenter token', () => {
   it('is at least 128 random bits, URL-safe, and new each time', () => {
@@ -113,6 +115,62 @@ describe('the relay marker in index.html', () => {
         expect(text, path).toContain('<meta name="deck-room" content="relay" />');
       }
       expect(await (await fetch(`${base}/zh.html`)).text()).toContain('lang="zh-CN"');
+    } finally {
+      server.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('serving dist/ for npm run present', () => {
+  it("sends the build's twins of assets, compresses the marked pages itself, with the cache policy and 304s", async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'room-dist-'));
+    const page = (lang: string) =>
+      `<html lang="${lang}"><head><meta charset="utf-8" /></head><body>${'<p>出海</p>'.repeat(400)}</body></html>`;
+    writeFileSync(join(dist, 'index.html'), page('en'));
+    writeFileSync(join(dist, 'zh.html'), page('zh-CN'));
+    mkdirSync(join(dist, 'assets'));
+    const js = 'export const a = 1;\n'.repeat(500);
+    writeFileSync(join(dist, 'assets', 'index-abc.js'), js);
+    await precompressDir(dist);
+    const server = createServer(createDeckHandler(dist));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      for (const [accept, encoding] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['', undefined],
+      ] as const) {
+        const asset = await rawGet(`${base}/assets/index-abc.js`, { 'Accept-Encoding': accept });
+        expect(asset.headers['content-encoding']).toBe(encoding);
+        expect(asset.headers['content-type']).toMatch(/javascript/);
+        expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(asset.headers.vary).toBe('Accept-Encoding');
+        expect(asset.decoded().toString()).toBe(js);
+        for (const path of ['/', '/index.html', '/zh.html', '/zh']) {
+          const html = await rawGet(base + path, { 'Accept-Encoding': accept });
+          expect(html.headers['content-encoding'], path).toBe(encoding);
+          expect(html.headers['cache-control'], path).toBe('no-cache');
+          expect(html.headers.vary, path).toBe('Accept-Encoding');
+          // The page the relay marked, never the build's twin without the mark.
+          expect(html.decoded().toString(), path).toContain('<meta name="deck-room" content="relay" />');
+          const again = await rawGet(base + path, {
+            'Accept-Encoding': accept,
+            'If-None-Match': html.headers.etag ?? '',
+          });
+          expect(again.status, path).toBe(304);
+          expect(again.body.byteLength).toBe(0);
+          expect(again.headers['cache-control'], path).toBe('no-cache');
+        }
+      }
+      const head = await rawGet(`${base}/zh.html`, { 'Accept-Encoding': 'br' }, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+      const missing = await rawGet(`${base}/assets/gone.js`, { 'Accept-Encoding': 'br' });
+      expect(missing.status).toBe(404);
+      expect(missing.headers['cache-control']).toBeUndefined();
     } finally {
       server.close();
       rmSync(dist, { recursive: true, force: true });
