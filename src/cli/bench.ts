@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: how our deck compares with a floor, a plain reveal.js 6 deck of the same slides (no charts,
- * no i18n, no custom theme, no web fonts), built and measured in the same run; and how build, load and
- * language switch grow on a synthetic deck of 300 slides per language. A benchmark, not a test: it exits 0
- * when a target is missed and says by how much.
+ * no i18n, no custom theme, no web fonts), built and measured in the same run; how build, load and language
+ * switch grow on a synthetic deck of 300 slides per language; and, last, Lighthouse's mobile profile on both
+ * decks' pages (src/cli/bench/lighthouse.ts). A benchmark, not a test: it exits 0 when a target is missed
+ * and says by how much.
  *
  * Everything is built into a temporary folder (the project's dist/ is never touched), served on 127.0.0.1 and
  * measured in Debian's Chromium with a fresh browser context (cold cache) per run; figures are medians.
  *
- *   npm run bench                          5 browser runs, 3 builds, 3 PDF exports (≈ 5 min on 2 cores)
- *   npm run bench -- --quick               3 browser runs, 1 build, 1 PDF export
+ *   npm run bench                          5 browser runs, 3 builds, 3 PDF exports, 5 Lighthouse runs per page
+ *                                          (≈ 12 min on 2 cores)
+ *   npm run bench -- --quick               3 browser runs, 1 build, 1 PDF export, 3 Lighthouse runs per page
  *   npm run bench -- --json bench.json     also write every figure as JSON
  *   npm run bench -- --no-mobile           without the mobile run (Lighthouse, ≈ 20 s per page and run)
  *
