@@ -1,6 +1,7 @@
 /**
  * The figures and the report of `npm run bench` (src/cli/bench.ts): the comparison with the floor, the growth
- * to the synthetic deck, each with its targets and verdicts; printed as Markdown and optionally written as JSON.
+ * to the synthetic deck and the mobile run, each with its targets and verdicts; printed as Markdown and
+ * optionally written as JSON.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
