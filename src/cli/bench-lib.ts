@@ -159,7 +159,14 @@ export type Target =
   /** At most `factor` × the floor's figure. */
   | { kind: 'ratio'; factor: number; label: string }
   /** Grows no faster than the slide count: figure(large) / figure(small) ≤ slides(large) / slides(small). */
-  | { kind: 'linear'; label: string };
+  | { kind: 'linear'; label: string }
+  /** At least `limit` (a score). */
+  | { kind: 'min'; limit: number; label: string }
+  /**
+   * At most `factor` × another figure than the row's own floor figure, carried in the target: the language
+   * switch against the floor's next slide (the floor has no switch).
+   */
+  | { kind: 'ratioTo'; factor: number; reference: number; label: string };
 
 export interface Verdict {
   pass: boolean | null;
@@ -168,14 +175,32 @@ export interface Verdict {
 }
 
 const missBy = (value: number, limit: number): string =>
-  `MISS by ${(((value - limit) / limit) * 100).toFixed(0)}%`;
+  `MISS by ${((Math.abs(value - limit) / limit) * 100).toFixed(0)}%`;
 
-/** For `linear`, `ours` is the growth factor and `floor` the slide-count factor. */
+/** The figure a target allows: its limit, `factor` × the floor or the reference, or the slide-count factor. */
+export function targetLimit(target: Target, floor = Number.NaN): number {
+  switch (target.kind) {
+    case 'max':
+    case 'min':
+      return target.limit;
+    case 'ratio':
+      return target.factor * floor;
+    case 'ratioTo':
+      return target.factor * target.reference;
+    case 'linear':
+      return floor;
+  }
+}
+
+/**
+ * For `linear`, `ours` is the growth factor and `floor` the slide-count factor; `ratioTo` ignores `floor`.
+ * `min` passes at or above its limit, every other kind at or below.
+ */
 export function verdict(target: Target, ours: number, floor = Number.NaN): Verdict {
-  const limit =
-    target.kind === 'max' ? target.limit : target.kind === 'ratio' ? target.factor * floor : floor;
+  const limit = targetLimit(target, floor);
   if (!Number.isFinite(ours) || !Number.isFinite(limit)) return { pass: null, text: 'n/a' };
-  return ours <= limit ? { pass: true, text: 'PASS' } : { pass: false, text: missBy(ours, limit) };
+  const pass = target.kind === 'min' ? ours >= limit : ours <= limit;
+  return pass ? { pass: true, text: 'PASS' } : { pass: false, text: missBy(ours, limit) };
 }
 
 // ─── the synthetic deck ──────────────────────────────────────────────────────────────────────────────────

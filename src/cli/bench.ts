@@ -1,23 +1,29 @@
 /**
  * `npm run bench`: how our deck compares with a floor, a plain reveal.js 6 deck of the same slides (no charts,
- * no i18n, no custom theme, no web fonts), built and measured in the same run; and how build, load and
- * language switch grow on a synthetic deck of 300 slides per language. A benchmark, not a test: it exits 0
- * when a target is missed and says by how much.
+ * no i18n, no custom theme, no web fonts), built and measured in the same run; how build, load and language
+ * switch grow on a synthetic deck of 300 slides per language; and, last, Lighthouse's mobile profile on both
+ * decks' pages (src/cli/bench/lighthouse.ts). A benchmark, not a test: it exits 0 when a target is missed
+ * and says by how much.
  *
  * Everything is built into a temporary folder (the project's dist/ is never touched), served on 127.0.0.1 and
  * measured in Debian's Chromium with a fresh browser context (cold cache) per run; figures are medians.
  *
- *   npm run bench                          5 browser runs, 3 builds, 3 PDF exports (≈ 5 min on 2 cores)
- *   npm run bench -- --quick               3 browser runs, 1 build, 1 PDF export
+ *   npm run bench                          5 browser runs, 3 builds, 3 PDF exports, 5 Lighthouse runs per page
+ *                                          (≈ 12 min on 2 cores)
+ *   npm run bench -- --quick               3 browser runs, 1 build, 1 PDF export, 3 Lighthouse runs per page
  *   npm run bench -- --json bench.json     also write every figure as JSON
+ *   npm run bench -- --no-mobile           without the mobile run (Lighthouse, ≈ 20 s per page and run)
  *
- * The phases live in src/cli/bench/: options.ts, builds.ts, measure.ts (in the browser), pdf.ts and report.ts.
+ * The phases live in src/cli/bench/: options.ts, builds.ts, first-paint.ts (bytes before the first paint),
+ * measure.ts (in the browser), lighthouse.ts (the mobile run), pdf.ts and report.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runBuilds, workspaceIn, writeFloorSources, writeSyntheticRoot } from './bench/builds.ts';
+import { firstPaintOf } from './bench/first-paint.ts';
+import { measureMobile, mobilePorts } from './bench/lighthouse.ts';
 import { measureInBrowser } from './bench/measure.ts';
 import { type Options, parseOptions, usage } from './bench/options.ts';
 import { printFloor, timePdf } from './bench/pdf.ts';
@@ -55,10 +61,18 @@ async function main(argv: readonly string[]): Promise<number> {
     const slideCount = writeFloorSources(ws.floorSrc);
     writeSyntheticRoot(ws.synthRoot, options.slides);
     const builds = await runBuilds(ws, options.buildRuns);
+    // The pages as built: index.html is English, zh.html Chinese (src/node/first-slide.ts; the floor's alike).
+    const firstPaint = {
+      ours: { en: firstPaintOf(ws.ours, 'index.html'), zh: firstPaintOf(ws.ours, 'zh.html') },
+      floor: { en: firstPaintOf(ws.floor, 'index.html'), zh: firstPaintOf(ws.floor, 'zh.html') },
+    };
     const measured = await measureInBrowser(executablePath, ws, slideCount, options);
+    const mobile = options.mobile
+      ? await measureMobile(executablePath, ws, options.runs, mobilePorts.bench)
+      : null;
     const pdf = await timePdf(options.pdfRuns, ws);
     loadSeen.push(loadavg()[0]?.toFixed(1) ?? '?');
-    report({ ...builds, ...measured, pdf, slideCount }, options, loadSeen, startedAll);
+    report({ ...builds, ...measured, firstPaint, mobile, pdf, slideCount }, options, loadSeen, startedAll);
     return 0;
   } finally {
     if (options.keep) progress(`builds kept in ${base}`);

@@ -9,6 +9,8 @@ export interface Options {
   settle: number;
   json: string | null;
   keep: boolean;
+  /** The mobile run (Lighthouse, `options.runs` times per page); off with --no-mobile. */
+  mobile: boolean;
 }
 
 export const usage = `Usage: npm run bench -- [options]
@@ -19,6 +21,7 @@ export const usage = `Usage: npm run bench -- [options]
   --slides N       slides per language in the synthetic deck (default 300)
   --settle MS      pause after reaching a slide before timing a key press or switch (default 300)
   --quick          --runs 3 --build-runs 1 --pdf-runs 1
+  --no-mobile      skip the mobile run (Lighthouse's mobile profile, --runs times per page, ≈ 20 s a run)
   --json FILE      also write the figures as JSON
   --keep           keep the temporary builds (their folder is printed)`;
 
@@ -34,6 +37,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
       quick: { type: 'boolean' },
       json: { type: 'string' },
       keep: { type: 'boolean' },
+      'no-mobile': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -55,5 +59,6 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     settle: count(values.settle, 300, 0),
     json: values.json ?? null,
     keep: values.keep === true,
+    mobile: values['no-mobile'] !== true,
   };
 }

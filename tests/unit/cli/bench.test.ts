@@ -21,6 +21,7 @@ import {
   spreadSample,
   stripCharts,
   synthesizeDeck,
+  targetLimit,
   verdict,
 } from '../../../src/cli/bench-lib';
 import { assembleDeck, readSlideFiles } from '../../../src/node/assemble-deck';
@@ -166,6 +167,23 @@ describe('verdict', () => {
   it('checks growth against the slide-count factor', () => {
     expect(verdict({ kind: 'linear', label: '' }, 2.1, 13).pass).toBe(true);
     expect(verdict({ kind: 'linear', label: '' }, 26, 13)).toEqual({ pass: false, text: 'MISS by 100%' });
+  });
+
+  it('checks a minimum (a score): at or above passes, below says by how much', () => {
+    const min = { kind: 'min', limit: 90, label: '≥ 90' } as const;
+    expect(verdict(min, 90)).toEqual({ pass: true, text: 'PASS' });
+    expect(verdict(min, 97)).toEqual({ pass: true, text: 'PASS' });
+    expect(verdict(min, 72)).toEqual({ pass: false, text: 'MISS by 20%' });
+    expect(verdict(min, Number.NaN)).toEqual({ pass: null, text: 'n/a' });
+  });
+
+  it('checks a ratio to a reference carried in the target, whatever the floor figure', () => {
+    const target = { kind: 'ratioTo', factor: 1.5, reference: 40, label: '' } as const;
+    expect(targetLimit(target)).toBe(60);
+    expect(verdict(target, 60).pass).toBe(true);
+    expect(verdict(target, 60, 1)).toEqual({ pass: true, text: 'PASS' });
+    expect(verdict(target, 90, 1000)).toEqual({ pass: false, text: 'MISS by 50%' });
+    expect(verdict({ ...target, reference: Number.NaN }, 10).pass).toBeNull();
   });
 
   it('is n/a without a figure', () => {

@@ -11,6 +11,7 @@ describe('bench options', () => {
       settle: 300,
       json: null,
       keep: false,
+      mobile: true,
     });
   });
 
@@ -36,8 +37,25 @@ describe('bench options', () => {
         '--json',
         'out.json',
         '--keep',
+        '--no-mobile',
       ]),
-    ).toEqual({ runs: 7, buildRuns: 2, pdfRuns: 3, slides: 40, settle: 0, json: 'out.json', keep: true });
+    ).toEqual({
+      runs: 7,
+      buildRuns: 2,
+      pdfRuns: 3,
+      slides: 40,
+      settle: 0,
+      json: 'out.json',
+      keep: true,
+      mobile: false,
+    });
+  });
+
+  it('runs the mobile figures by default, --quick included, and skips them with --no-mobile', () => {
+    expect(parseOptions(['--quick'])).toMatchObject({ mobile: true, runs: 3 });
+    expect(parseOptions(['--quick', '--no-mobile'])).toMatchObject({ mobile: false, runs: 3 });
+    expect(() => parseOptions(['--mobile=no'])).toThrow();
+    expect(() => parseOptions(['--no-mobile=1'])).toThrow();
   });
 
   it('answers help for --help and -h', () => {
@@ -68,6 +86,7 @@ describe('bench options', () => {
       '--quick',
       '--json',
       '--keep',
+      '--no-mobile',
     ])
       expect(usage).toContain(flag);
   });
