@@ -147,9 +147,14 @@ export async function buildDeck(
   return { ms: performance.now() - started, chunks: chunksOf(result) };
 }
 
+/** The build's files, without the precompressed twins (.br, .gz) of deck:compress: they are the same bytes. */
 function walkFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walkFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+    entry.isDirectory()
+      ? walkFiles(join(dir, entry.name))
+      : /\.(br|gz)$/.test(entry.name)
+        ? []
+        : [join(dir, entry.name)],
   );
 }
 
