@@ -23,7 +23,17 @@ export interface ChartsPluginOptions {
   loadChart?: (id: ChartId) => Promise<LoadedChart>;
   /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
   failChart?: string | null;
+  /**
+   * Runs `work` when the browser is idle (default: requestIdleCallback, else a short timeout): the charts of the
+   * slides either side of the current one are fetched then, so a chart is ready before its slide is shown.
+   */
+  whenIdle?: (work: () => void) => void;
 }
+
+const browserIdle = (work: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+};
 
 export interface ChartsPlugin {
   id: 'charts';
@@ -172,10 +182,28 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
 
   const isPrint = (): boolean => Boolean(deck?.isPrintView?.() || deck?.isPrintingPDF?.());
 
+  /** Fetches (never mounts) the chart code and data of the slides either side of `slide`, when idle. */
+  let prefetchFor: Element | undefined;
+  const prefetchAround = (slide: Element): void => {
+    if (prefetchFor === slide) return;
+    prefetchFor = slide;
+    (options.whenIdle ?? browserIdle)(() => {
+      if (prefetchFor !== slide) return;
+      for (const near of [slide.nextElementSibling, slide.previousElementSibling]) {
+        for (const figure of near?.querySelectorAll<HTMLElement>(FIGURES) ?? []) {
+          const id = figure.dataset.chart ?? '';
+          // A failed fetch is forgotten by the loader; the slide's own mount retries and shows the table if need be.
+          if (isChartId(id)) load(id).catch(() => undefined);
+        }
+      }
+    });
+  };
+
   /** Mount the current slide's charts at its step and free the charts of every other slide. */
   const syncCurrentSlide = (): void => {
     if (!deck || isPrint()) return;
     const slide = deck.getCurrentSlide();
+    if (slide) prefetchAround(slide);
     const figures = slide ? Array.from(slide.querySelectorAll<HTMLElement>(FIGURES)) : [];
     for (const chart of [...live.values()]) if (!figures.includes(chart.figure)) unmount(chart);
     if (!slide) return;

@@ -78,7 +78,7 @@ export type SwitchableDeck = Pick<
   | 'setState'
   | 'isScrollView'
   | 'sync'
-  | 'syncSlide'
+  | 'syncFragments'
   | 'getCurrentSlide'
   | 'dispatchEvent'
   | 'on'
@@ -230,14 +230,15 @@ export function createLanguageController(
       deck.sync();
       deck.setState(state);
     } else {
-      // Same slides, same fragments, their classes copied over: only the slide on screen needs swapping and
-      // reveal's attention now (a full swap and sync re-lays out every slide and costs most of a switch).
+      // Same slides, same fragments, their classes copied over: only the slide on screen needs swapping now, and
+      // reveal only needs to re-read its fragments (a full sync re-lays out every slide; even syncSlide re-reads
+      // the background's computed style, forcing a style pass before the frame).
       const here = deck.getCurrentSlide();
       for (const section of all) stale.add(section);
       const onScreen = here ? [here.closest<HTMLElement>('section[id]') ?? here] : [];
       swap(onScreen.filter((section) => stale.has(section)));
       applyDocumentLanguage(lng, i18n);
-      if (here) deck.syncSlide(here);
+      if (here) deck.syncFragments(here);
       const now = deck.getState();
       if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
       swapWhenIdle();

@@ -52,8 +52,12 @@ export function lazyNotesPlugin(): LazyNotesPlugin {
       instance.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker notes view' }, () => {
         void open();
       });
-      // Loaded soon after start, so that a speaker view left open across a reload can reconnect.
-      instance.on('ready', () => window.setTimeout(() => void load().catch(() => undefined), 300));
+      // Loaded soon after start, so that a speaker view left open across a reload can reconnect. Not on a phone
+      // (the article has no speaker view; S still loads it): there it would only cost the reader start-up time.
+      instance.on('ready', () => {
+        if (document.documentElement.classList.contains('phone-layout')) return;
+        window.setTimeout(() => void load().catch(() => undefined), 300);
+      });
       return undefined;
     },
     open,

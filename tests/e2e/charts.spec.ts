@@ -173,3 +173,31 @@ test('200 slide changes leave the DOM size and the running timers flat', async (
   expect(after.nodes).toBeLessThanOrEqual(first.nodes * 1.05);
   expect(after.timers).toBeLessThanOrEqual(first.timers + 1);
 });
+
+test('a chart slide arrives drawn: its chart was fetched while the slide before it was shown', async ({
+  page,
+}) => {
+  const charts: string[] = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (/^(price-war|llm-boom)-/.test(name)) charts.push(name);
+  });
+  // llm-boom comes just before price-war: its slide is shown first, and price-war's code arrives when idle.
+  await openDeck(page, '/?lng=en#/llm-boom');
+  await settle(page);
+  await expect.poll(() => charts.some((name) => name.startsWith('price-war-'))).toBe(true);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+  const firstFrame = await page.evaluate(
+    () =>
+      new Promise<{ id: string | undefined; drawn: boolean }>((done) => {
+        window.Reveal.on('slidechanged', () =>
+          requestAnimationFrame(() => {
+            const slide = window.Reveal.getCurrentSlide();
+            done({ id: slide?.id, drawn: Boolean(slide?.querySelector('figure[data-chart] svg')) });
+          }),
+        );
+        window.Reveal.slide(window.Reveal.getIndices().h + 1);
+      }),
+  );
+  expect(firstFrame).toEqual({ id: 'price-war', drawn: true });
+});

@@ -104,3 +104,37 @@ test('/?lng=zh opens the Chinese page, painted from its HTML', async ({ page }) 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('.reveal .slides section.present h1')).toHaveText(pages[1].title);
 });
+
+// A phone (Lighthouse's mobile profile is 412×823): the painted title gives way to the reading article, which is
+// new content, not the same content moved; nothing already on screen may shift.
+test('on a phone, the article takes over from the painted title without a layout shift', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 1.75,
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as PerformanceEntry[] &
+          { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) window.__shifts?.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const { path, title } of pages) {
+      await openDeck(page, path);
+      await expect(page.locator('.phone-article h1').first()).toHaveText(title);
+      await page.evaluate(() => document.fonts.ready);
+      await settle(page);
+      expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -100,11 +100,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function plugin(modules: Record<string, ChartModule>, failChart: string | null = null) {
+function plugin(
+  modules: Record<string, ChartModule>,
+  failChart: string | null = null,
+  idle: { whenIdle?: (work: () => void) => void; loaded?: string[] } = {},
+) {
   const charts = createChartsPlugin({
     getContext: () => ctx,
     failChart,
+    whenIdle: idle.whenIdle ?? (() => undefined),
     loadChart: (id) => {
+      idle.loaded?.push(id);
       const module = modules[id];
       return module
         ? Promise.resolve({ module, data: dataOf(module) })
@@ -170,6 +176,29 @@ describe('charts plugin', () => {
     expect(left.querySelector('svg')).toBeNull();
     expect(left.dataset.chartState).toBeUndefined();
     expect(calls.at(-1)).toEqual({ id: 'closures', kind: 'step', step: 2, animate: false });
+  });
+
+  it('fetches the charts of the slides either side when idle, without mounting them', async () => {
+    const queue: (() => void)[] = [];
+    const loaded: string[] = [];
+    const charts = plugin(
+      { funding: spyChart('funding', calls), closures: spyChart('closures', calls) },
+      null,
+      { whenIdle: (work) => queue.push(work), loaded },
+    );
+    slide(`<figure data-chart="closures"></figure>`);
+    const here = slide('<h2>no chart here</h2>');
+    slide(`<figure data-chart="funding"></figure>`);
+    deck.current = here;
+    deck.emit('ready');
+    await charts.whenIdle();
+    expect(loaded).toEqual([]);
+    expect(queue).toHaveLength(1);
+    queue.shift()?.();
+    expect(loaded).toEqual(['funding', 'closures']);
+    // Fetched, not drawn: nothing was mounted, and the neighbours' figures are untouched.
+    expect(calls).toEqual([]);
+    expect(document.querySelector('figure[data-chart="funding"]')?.childElementCount).toBe(0);
   });
 
   it('relabels live charts when the language changes, keeping the same figure and instance', async () => {

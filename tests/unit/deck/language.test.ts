@@ -60,8 +60,9 @@ function fakeDeck(container: HTMLElement) {
     sync: () => {
       calls.push('sync');
     },
-    syncSlide: () => {
-      calls.push('syncSlide');
+    syncFragments: () => {
+      calls.push('syncFragments');
+      return [];
     },
     getCurrentSlide: () => container.querySelectorAll<HTMLElement>('section')[state.indexh ?? 0] ?? container,
     dispatchEvent: ({ type }) => {
@@ -164,8 +165,8 @@ describe('the language controller', () => {
     expect(i18n.language).toBe('zh');
     expect(new URL(window.location.href).searchParams.get('lng')).toBe('zh');
     expect(localStorage.getItem('chuhai.lng')).toBe('zh');
-    // Only the slide on screen is re-laid out; the speaker view is nudged to re-read the notes.
-    expect(fake.calls).toEqual(['syncSlide', 'event:resumed']);
+    // Only the slide on screen has its fragments re-read; the speaker view is nudged to re-read the notes.
+    expect(fake.calls).toEqual(['syncFragments', 'event:resumed']);
     expect(fake.state()).toMatchObject({ indexh: 1, indexf: 0 });
     // The slides off screen follow when the browser is idle.
     language.flush();
