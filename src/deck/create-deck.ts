@@ -30,7 +30,7 @@ export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[] = [])
     transition: reducedMotion ? 'none' : 'slide',
     backgroundTransition: reducedMotion ? 'none' : 'fade',
     transitionSpeed: 'default',
-    viewDistance: 2,
+    viewDistance: 1,
     // Printing shows each slide once, every step shown, so each chart prints at its final state.
     pdfSeparateFragments: false,
     // A 25-minute talk: the speaker view's pacing compares against it.
