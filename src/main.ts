@@ -13,7 +13,7 @@ import {
 } from './deck/language';
 import { createLanguagePacks } from './deck/packs/index';
 import { afterNextPaint } from './deck/paint';
-import type { ArticleSource } from './deck/phone/article';
+import { type ArticleSource, prerenderedArticle } from './deck/phone/article';
 import { createPhoneMode, hiddenDeckConfig, startsAsPhone } from './deck/phone/phone-mode';
 import { createReaderControls, type ReaderControls, readerNotesKey } from './deck/reader';
 import { createRevealLabels } from './deck/reveal-labels';
@@ -72,6 +72,8 @@ applyDocumentLanguage(lng, i18n);
 // On a phone the reading view is an article (src/deck/phone/); reveal runs hidden under it.
 const startPhone = !isReceiver && startsAsPhone();
 document.documentElement.classList.toggle('phone-layout', startPhone);
+// The phone's first paint (src/node/first-slide.ts) is not wanted when the slides are the view.
+if (!startPhone) prerenderedArticle(document)?.remove();
 const deck = createDeck(root, { ...deckConfig(reducedMotion()), ...(startPhone ? hiddenDeckConfig : {}) });
 window.Reveal = deck;
 const language = createLanguageController(

@@ -42,6 +42,17 @@ export function sectionHtml(slide: RenderedSlide, lng: Lng): string {
 }
 
 /**
+ * The first slide as the phone article's first section (src/deck/phone/article.ts), for a phone's first paint:
+ * before any script, a phone shows it as the article will (src/styles/phone.css), and the article takes the
+ * section over in place, so what was painted first is what stays, at its size and place.
+ */
+export function phoneSectionHtml(slide: RenderedSlide, lng: Lng): string {
+  const layout = slide.attrs['data-layout'];
+  const layoutAttr = layout ? ` data-layout="${escapeHtml(layout)}"` : '';
+  return `<section class="phone-slide" data-slide-id="${escapeHtml(slide.id)}"${layoutAttr} lang="${languages[lng].htmlLang}">${slide.html}</section>`;
+}
+
+/**
  * The critical CSS: what reveal.js's layout() would do to the slide box (its size, and the scale to the
  * window, rounded to hundredths as reveal rounds it) until reveal has started and writes the same values
  * itself. With it the prerendered slide sits exactly where reveal will put it: no shift when the script
@@ -140,6 +151,13 @@ export function prerenderPage(options: PrerenderOptions): string {
     '<title>',
   );
   html = replaceOnce(html, /<body\b[^>]*>/i, '<body class="reveal-viewport">', '<body>');
+  // Before the deck: on a phone the stylesheet shows this and hides what follows it (src/styles/phone.css).
+  html = replaceOnce(
+    html,
+    /<div class="reveal">/i,
+    `<main class="phone-article" id="phone-article" data-prerendered="">${phoneSectionHtml(first, lng)}</main>\n    <div class="reveal">`,
+    '<div class="reveal">',
+  );
   html = replaceOnce(
     html,
     /<div class="slides">\s*<\/div>/i,

@@ -27,47 +27,64 @@ export function createFormatters(lng: Lng): Formatters {
   const hit = cache.get(lng);
   if (hit) return hit;
   const locale = languages[lng].intl;
-  const grouped = new Intl.NumberFormat(locale);
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
-  const usd = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'USD',
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-    currencyDisplay: lng === 'zh' ? 'name' : 'symbol',
-  });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  // Each Intl object is made on first use: making them (and loading the locale's data) is a large part of a
+  // phone's start-up, and most slides use one or two of them.
+  const lazy = <T>(make: () => T): (() => T) => {
+    let made: T | undefined;
+    return () => {
+      made ??= make();
+      return made;
+    };
+  };
+  const grouped = lazy(() => new Intl.NumberFormat(locale));
+  const compact = lazy(
+    () => new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }),
+  );
+  const usd = lazy(
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: 'USD',
+        notation: 'compact',
+        maximumSignificantDigits: 3,
+        currencyDisplay: lng === 'zh' ? 'name' : 'symbol',
+      }),
+  );
+  const percent = lazy(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const list = lazy(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
   const dateFormats = {
-    year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
-    month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
-    day: new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      timeZone: 'UTC',
-    }),
+    year: lazy(() => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })),
+    month: lazy(() => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })),
+    day: lazy(
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          timeZone: 'UTC',
+        }),
+    ),
   };
 
   const formatters: Formatters = {
-    number: (value, options) => (options ? new Intl.NumberFormat(locale, options) : grouped).format(value),
-    compact: (value) => compact.format(value),
+    number: (value, options) => (options ? new Intl.NumberFormat(locale, options) : grouped()).format(value),
+    compact: (value) => compact().format(value),
     usd: (value) =>
-      usd
+      usd()
         .formatToParts(value)
         // en-US writes a bare "$"; the deck's style is "US$" so the currency is never ambiguous.
         .map((part) => (part.type === 'currency' && part.value === '$' ? 'US$' : part.value))
         .join(''),
-    percent: (fraction) => percent.format(fraction),
+    percent: (fraction) => percent().format(fraction),
     date: (iso) => {
       const parts = iso.split('-');
       const precision = parts.length === 1 ? 'year' : parts.length === 2 ? 'month' : 'day';
       const date = new Date(`${parts[0]}-${parts[1] ?? '01'}-${parts[2] ?? '01'}T00:00:00Z`);
       if (Number.isNaN(date.getTime())) throw new RangeError(`Not an ISO date: "${iso}"`);
-      return dateFormats[precision].format(date);
+      return dateFormats[precision]().format(date);
     },
     years: (from, to) => (lng === 'zh' ? `${from}—${to} 年` : `${from}–${to}`),
-    list: (items) => list.format(items),
+    list: (items) => list().format(items),
   };
   cache.set(lng, formatters);
   return formatters;

@@ -76,8 +76,46 @@ export function renderSection(doc: Document, slide: RenderedSlide, source: Artic
   return section;
 }
 
-/** Fills `article` with one section per slide (replacing what was there). */
+/** The article the build wrote into the page for a phone's first paint (src/node/first-slide.ts), if any. */
+export const prerenderedArticle = (doc: Document): HTMLElement | null =>
+  doc.querySelector<HTMLElement>('main.phone-article[data-prerendered]');
+
+/**
+ * Brings `kept` to `fresh`'s content while keeping every leading child that is already the same: a section
+ * painted from the HTML keeps its heading and paragraphs (and with them the page's largest paint), and only
+ * gains what the build left out (the narration).
+ */
+function adoptSection(kept: HTMLElement, fresh: HTMLElement): HTMLElement {
+  const next = Array.from(fresh.childNodes);
+  const have = Array.from(kept.childNodes);
+  let same = 0;
+  while (same < next.length && same < have.length && have[same]?.isEqualNode(next[same] ?? null)) same++;
+  for (const node of have.slice(same)) node.remove();
+  kept.append(...next.slice(same));
+  kept.className = fresh.className;
+  return kept;
+}
+
+/**
+ * Fills `article` with one section per slide, replacing what was there; a section already there for the same
+ * slide in the same language (the one painted from the HTML) is kept in place and brought up to date.
+ */
 export function renderArticle(article: HTMLElement, source: ArticleSource): void {
   const doc = article.ownerDocument;
-  article.replaceChildren(...source.slides.map((slide) => renderSection(doc, slide, source)));
+  const existing = new Map(
+    Array.from(article.querySelectorAll<HTMLElement>(`:scope > ${SECTION}`), (s) => [s.dataset.slideId, s]),
+  );
+  const sections = source.slides.map((slide) => {
+    const fresh = renderSection(doc, slide, source);
+    const kept = existing.get(slide.id);
+    return kept && kept.lang === fresh.lang && kept.dataset.layout === fresh.dataset.layout
+      ? adoptSection(kept, fresh)
+      : fresh;
+  });
+  const first = sections[0];
+  if (first && article.firstElementChild === first) {
+    // The painted section stays in the document (never removed and re-inserted); the others go after it.
+    for (const child of Array.from(article.children)) if (child !== first) child.remove();
+    first.after(...sections.slice(1));
+  } else article.replaceChildren(...sections);
 }

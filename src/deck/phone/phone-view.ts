@@ -1,5 +1,5 @@
 import type { ChartContext } from '../../charts/types';
-import { type ArticleSource, renderArticle, SECTION, sectionFor } from './article';
+import { type ArticleSource, prerenderedArticle, renderArticle, SECTION, sectionFor } from './article';
 import { type WidthClass, widthClassOf } from './layout-mode';
 import { createPhoneCharts, type PhoneCharts } from './phone-charts';
 import { createScrolly, type Scrolly, triggerAt } from './scrolly';
@@ -49,10 +49,15 @@ const hashId = (hash: string): { id: string; step: number } | null => {
 
 export function createPhoneView(options: PhoneViewOptions): PhoneView {
   const doc = options.host.ownerDocument;
-  const article = doc.createElement('main');
-  article.className = 'phone-article';
-  article.id = 'phone-article';
-  options.host.before(article);
+  // On a phone's first load the build has painted the first section already: take that article over in place.
+  const painted = prerenderedArticle(doc);
+  const article = painted ?? doc.createElement('main');
+  if (painted) painted.removeAttribute('data-prerendered');
+  else {
+    article.className = 'phone-article';
+    article.id = 'phone-article';
+    options.host.before(article);
+  }
   doc.documentElement.classList.add('phone-layout');
 
   let width: WidthClass = widthClassOf(article.clientWidth || window.innerWidth);

@@ -38,10 +38,19 @@ export function createScrolly(article: HTMLElement, onStep: (change: StepChange)
 
   const recount = (section: HTMLElement, jump: boolean): void => {
     const captions = captionsOf(section);
-    const step = stepFromTops(
-      captions.map((c) => c.getBoundingClientRect().top),
-      window.innerHeight,
-    );
+    const line = window.innerHeight * triggerAt;
+    // A section wholly past the line, or wholly below it, has all or none of its captions past it: known from
+    // the section's own box, without laying out its content (sections off screen skip layout: phone.css).
+    const box = section.getBoundingClientRect();
+    const step =
+      box.bottom <= line
+        ? captions.length
+        : box.top >= line
+          ? 0
+          : stepFromTops(
+              captions.map((c) => c.getBoundingClientRect().top),
+              window.innerHeight,
+            );
     captions.forEach((caption, index) => {
       caption.classList.toggle('visible', index < step);
       caption.classList.toggle('current-fragment', index === step - 1);
