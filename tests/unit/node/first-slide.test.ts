@@ -75,6 +75,18 @@ describe('prerenderPage', () => {
     expect(zh).toContain('<body class="reveal-viewport">');
   });
 
+  it("writes the first slide again as the phone article's first section, before the deck", () => {
+    const zh = render('zh');
+    expect(zh).toContain(
+      '<main class="phone-article" id="phone-article" data-prerendered=""><section class="phone-slide" data-slide-id="title"',
+    );
+    expect(zh.indexOf('<main class="phone-article"')).toBeLessThan(zh.indexOf('<div class="reveal">'));
+    const phone = zh.slice(zh.indexOf('<main'), zh.indexOf('</main>'));
+    expect(phone).toContain('lang="zh-CN"><h1>出海</h1>');
+    // No notes: the article shows them only when the reader asks.
+    expect(phone).not.toContain('aside');
+  });
+
   it('puts the inline script and style after the policy, and keeps `$` in the slide text', () => {
     const en = render('en');
     expect(en.indexOf('<script>go()</script>')).toBeGreaterThan(en.indexOf('Content-Security-Policy'));

@@ -69,3 +69,33 @@ describe('renderArticle', () => {
     expect(note?.textContent).toBe('Notes for intro');
   });
 });
+
+describe('renderArticle over the section painted from the HTML', () => {
+  const title = slide('title', '<h1>Going Global</h1><p>How and why</p>', { 'data-layout': 'title' });
+  const painted = () => {
+    const article = document.createElement('main');
+    // What src/node/first-slide.ts writes for a phone's first paint.
+    article.innerHTML =
+      '<section class="phone-slide" data-slide-id="title" data-layout="title" lang="en"><h1>Going Global</h1><p>How and why</p></section>';
+    return article;
+  };
+
+  it('keeps the painted section and its elements in place, and adds what the build left out', () => {
+    const article = painted();
+    const section = article.querySelector('section');
+    const heading = article.querySelector('h1');
+    renderArticle(article, { lng: 'en', slides: [title, ...slides], notes: { lng: 'en', slides: [title] } });
+    expect(article.querySelector('section')).toBe(section);
+    expect(article.querySelector('h1')).toBe(heading);
+    expect(section?.querySelector('.phone-notes')?.textContent).toBe('Notes for title');
+    expect(slideIdsOf(article)).toEqual(['title', 'intro', 'funding']);
+  });
+
+  it('replaces the painted section when the language differs', () => {
+    const article = painted();
+    const section = article.querySelector('section');
+    renderArticle(article, { lng: 'zh', slides: [title], notes: { lng: 'zh', slides: [title] } });
+    expect(article.querySelector('section')).not.toBe(section);
+    expect(article.querySelector('section')?.lang).toBe('zh-CN');
+  });
+});
