@@ -4,7 +4,7 @@ import pkg from './package.json' with { type: 'json' };
 import enUi from './src/i18n/locales/en/ui.json' with { type: 'json' };
 import zhUi from './src/i18n/locales/zh/ui.json' with { type: 'json' };
 import { checkLocales } from './src/node/check-locales.ts';
-import { criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
+import { bootScript, criticalCss, languageRedirectScript } from './src/node/first-slide.ts';
 import { interFamily, notoFamily, notoUiFamily } from './src/node/fonts.ts';
 import { checkProse } from './src/node/prose-lint.ts';
 import { compressPlugin } from './src/node/vite-plugin-compress.ts';
@@ -31,7 +31,10 @@ export default defineConfig({
   plugins: [
     data,
     // Before the deck plugin: its pages are written from the page with the policy already in it.
-    cspPlugin({ layout: slideLayout, inline: { scripts: [firstPaint.script], styles: [firstPaint.css] } }),
+    cspPlugin({
+      layout: slideLayout,
+      inline: { scripts: [firstPaint.script, bootScript], styles: [firstPaint.css] },
+    }),
     deckPlugin({
       // DECK_CONTENT_ROOT: read slides/ from another folder (the hot-reload test edits a copy, not the real slides).
       root: process.env.DECK_CONTENT_ROOT ?? root,

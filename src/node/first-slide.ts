@@ -75,6 +75,37 @@ export function criticalCss(layout: PrintLayoutLike, scrollActivationWidth = 435
 }
 
 /**
+ * The deck's script and its preloads wait in this inert template until the page has painted its first slide:
+ * on a slow link the slide's fonts and stylesheet then have the bandwidth to themselves. `bootScript` moves
+ * them into the document right after the first frame (or after a second, in a tab opened in the background).
+ */
+export const bootTemplateId = 'deck-boot';
+
+export const bootScript = [
+  '(function(){var d=document,s=0;function go(){if(s)return;s=1;',
+  `var t=d.getElementById(${JSON.stringify(bootTemplateId)});if(t)d.body.append(d.importNode(t.content,true))}`,
+  'requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,1000)})()',
+].join('');
+
+/**
+ * Moves the page's module script and module preloads into the boot template at the end of the body, followed by
+ * the boot script (allowed by hash in the Content-Security-Policy).
+ */
+export function deferScripts(html: string): string {
+  const tags: string[] = [];
+  const pattern =
+    /\s*(<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*><\/script>|<link\b[^>]*\brel="modulepreload"[^>]*>)/gi;
+  const without = html.replace(pattern, (_match, tag: string) => {
+    tags.push(tag);
+    return '';
+  });
+  if (tags.length === 0) throw new Error('first slide: index.html has no module script to defer.');
+  if (!/<\/body>/i.test(without)) throw new Error('first slide: index.html has no </body>.');
+  const boot = `<template id="${bootTemplateId}">${tags.join('')}</template>\n    <script>${bootScript}</script>\n  `;
+  return without.replace(/<\/body>/i, () => `${boot}</body>`);
+}
+
+/**
  * The inline script that sends a visitor to their language's page before the first paint. It does nothing in
  * the speaker view's previews (?receiver), the print view (?print-pdf), a single-file export (which names its
  * language in <meta name="deck-default-lng">) or a page opened from disk.

@@ -4,6 +4,7 @@ import type { Deck } from '../shared/deck.ts';
 import { fallbackLng, type Lng, supportedLngs } from '../shared/languages.ts';
 import { loadDeck } from './assemble-deck.ts';
 import {
+  deferScripts,
   fontFacesOf,
   fontPreloads,
   type PageStrings,
@@ -116,10 +117,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
           const first = built[lng][0];
           const text = `${options.pages.strings[lng].title} ${first ? textOf(first.html) : ''}`;
           const preloads = fontPreloads(faces, text, options.pages.fontOrder[lng]);
-          const html = withModulePreloads(
-            page(template, lng, built, preloads),
-            packChunks(bundle, lng),
-            base,
+          // The script waits for the first paint (deferScripts); its language's chunks are preloaded with it.
+          const html = deferScripts(
+            withModulePreloads(page(template, lng, built, preloads), packChunks(bundle, lng), base),
           );
           if (lng === fallbackLng) index.source = html;
           else this.emitFile({ type: 'asset', fileName: pageFile(lng), source: html });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bootScript,
+  bootTemplateId,
   criticalCss,
+  deferScripts,
   fontFacesOf,
   fontPreloads,
   languageRedirectScript,
@@ -115,6 +118,34 @@ describe('prerenderPage', () => {
         script: '',
       }),
     ).toThrow(/slides\/en\/ has no slides/);
+  });
+});
+
+describe('deferScripts', () => {
+  const page = [
+    '<html><head><title>t</title>',
+    '<script type="module" crossorigin src="/assets/index.js"></script>',
+    '<link rel="modulepreload" crossorigin href="/assets/en.js">',
+    '<link rel="stylesheet" crossorigin href="/assets/index.css">',
+    '</head><body><div class="reveal"></div></body></html>',
+  ].join('\n');
+
+  it('moves the module script and its preloads into the inert boot template, with the boot script after it', () => {
+    const html = deferScripts(page);
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).not.toContain('type="module"');
+    expect(head).not.toContain('modulepreload');
+    // The stylesheet stays: the first paint needs it.
+    expect(head).toContain('rel="stylesheet"');
+    expect(html).toContain(
+      `<template id="${bootTemplateId}"><script type="module" crossorigin src="/assets/index.js"></script><link rel="modulepreload" crossorigin href="/assets/en.js"></template>`,
+    );
+    expect(html.indexOf(`<script>${bootScript}</script>`)).toBeGreaterThan(html.indexOf('</template>'));
+    expect(html.indexOf(`<script>${bootScript}</script>`)).toBeLessThan(html.indexOf('</body>'));
+  });
+
+  it('names what the page lacks', () => {
+    expect(() => deferScripts('<html><body></body></html>')).toThrow(/no module script/);
   });
 });
 
