@@ -115,7 +115,8 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
         const template = index.source;
         for (const lng of supportedLngs) {
           const first = built[lng][0];
-          const text = `${options.pages.strings[lng].title} ${first ? textOf(first.html) : ''}`;
+          // What the first paint draws: the slide (the page's <title> is not drawn).
+          const text = first ? textOf(first.html) : '';
           const preloads = fontPreloads(faces, text, options.pages.fontOrder[lng]);
           // The script waits for the first paint (deferScripts); its language's chunks are preloaded with it.
           const html = deferScripts(

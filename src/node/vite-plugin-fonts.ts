@@ -1,4 +1,6 @@
 import type { Plugin, ResolvedConfig } from 'vite';
+import { loadDeck } from './assemble-deck.ts';
+import { textOf } from './first-slide.ts';
 import { collectCharacters, type FormatterFactory, readDeckSources } from './font-characters.ts';
 import {
   buildFontSubset,
@@ -46,10 +48,17 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
         texts: sources.englishTexts,
         format: options.format,
       });
+      // The Chinese page's first paint: its first slide (src/node/first-slide.ts writes it into zh.html).
+      const deck = loadDeck(options.root);
+      const firstCharacters = textOf(deck.zh[0]?.html ?? '');
+      // The English page's: the few Chinese characters of its title come from the UI family.
+      const uiFirstCharacters = textOf(deck.en[0]?.html ?? '');
       const subset = await buildFontSubset({
         root: options.root,
         characters,
         uiCharacters,
+        firstCharacters,
+        uiFirstCharacters,
         cacheDir: options.cacheDir,
       });
       cssFile = subset.cssFile;

@@ -19,6 +19,7 @@ import {
   interFamily,
   notoFamily,
   notoUiFamily,
+  splitFirst,
 } from '../../../src/node/fonts';
 import { createFormatters } from '../../../src/shared/format';
 
@@ -187,5 +188,17 @@ describe('the deck font subset', () => {
     expect(again.cached).toBe(true);
     expect(again.key).toBe(subset.key);
     expect(again.files).toEqual(subset.files);
+  });
+});
+
+describe('splitFirst', () => {
+  it('cuts a slice into what the first paint needs and the rest, leaving out an empty part', () => {
+    const first = new Set([0x51fa, 0x6d77]);
+    expect(splitFirst([0x4e00, 0x51fa, 0x6d77, 0x7f51], first, 's118')).toEqual([
+      { slice: 's118', cps: [0x51fa, 0x6d77], suffix: '-first' },
+      { slice: 's118', cps: [0x4e00, 0x7f51], suffix: '' },
+    ]);
+    expect(splitFirst([0x4e00], first, 's1')).toEqual([{ slice: 's1', cps: [0x4e00], suffix: '' }]);
+    expect(splitFirst([0x51fa], first, 's2')).toEqual([{ slice: 's2', cps: [0x51fa], suffix: '-first' }]);
   });
 });
