@@ -97,10 +97,22 @@ export function createPhoneView(options: PhoneViewOptions): PhoneView {
 
   const scrollToY = (y: number) => window.scrollTo({ top: Math.max(0, y), behavior: 'instant' });
 
+  /**
+   * Sections skip layout until the reader nears them (phone.css), and until then take a placeholder height:
+   * before measuring where a section is, lay out every section above it, so the place is exact and stays put.
+   */
+  const layOutTo = (section: HTMLElement): void => {
+    for (const each of sections()) {
+      each.classList.add('is-laid-out');
+      if (each === section) break;
+    }
+  };
+
   /** Scrolls so that `id` is at the top, `step` captions past the trigger line; false for an unknown id. */
   const place = (id: string, step: number): boolean => {
     const section = sectionFor(article, id);
     if (!section) return false;
+    layOutTo(section);
     const captions = section.querySelectorAll<HTMLElement>('.scrolly-step');
     const target = step > 0 ? captions[Math.min(step, captions.length) - 1] : undefined;
     if (target) {
@@ -192,6 +204,7 @@ export function createPhoneView(options: PhoneViewOptions): PhoneView {
       build(source);
       const again = id ? sectionFor(article, id) : null;
       if (again) {
+        layOutTo(again);
         const next = again.getBoundingClientRect();
         scrollToY(next.top + window.scrollY + fraction * next.height);
       }
