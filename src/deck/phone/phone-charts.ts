@@ -111,12 +111,13 @@ export function createPhoneCharts(article: HTMLElement, context: () => ChartCont
     );
   };
 
-  // A screen ahead (and behind): the chart is drawn before its section scrolls in.
+  // Half a screen ahead (and behind): the chart is drawn (tens of ms) before its section scrolls in, and a page
+  // opened at the top draws nothing that is not near the first screen.
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) mount(entry.target as HTMLElement);
     },
-    { rootMargin: '100% 0px 100% 0px' },
+    { rootMargin: '50% 0px 50% 0px' },
   );
   for (const figure of article.querySelectorAll<HTMLElement>('figure[data-chart]')) observer.observe(figure);
 
