@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { cjkBudgetBytes } from '../../node/fonts.ts';
 import {
   formatKb,
   formatMs,
@@ -159,7 +160,8 @@ export function comparisonRows(
       ours: zhChinese,
       floor: census.floorZh,
       format: kb,
-      target: { kind: 'max', limit: 300_000, label: '≤ 300 kB' },
+      // The Chinese font's budget for the whole deck (src/node/fonts.ts): 320 KiB.
+      target: { kind: 'max', limit: cjkBudgetBytes, label: `≤ ${formatKb(cjkBudgetBytes)} (320 KiB)` },
     },
     { metric: 'all fonts downloaded, whole zh deck', ours: zhAll, floor: census.floorZh, format: kb },
     { metric: 'all fonts downloaded, whole en deck', ours: enAll, floor: 0, format: kb },
