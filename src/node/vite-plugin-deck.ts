@@ -161,7 +161,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       }
       if (!file.startsWith(slidesDir)) return undefined;
       compiled = undefined; // the languages' modules compile the edit afresh
-      const modules = [resolvedId, ...supportedLngs.map(resolvedLanguageId)]
+      // Only the edited language's module (slides/<lng>/…) reloads, and the module of every language with it.
+      const edited = supportedLngs.filter((lng) => file.startsWith(`${slidesDir}${lng}${sep}`));
+      const modules = [resolvedId, ...(edited.length > 0 ? edited : supportedLngs).map(resolvedLanguageId)]
         .map((id) => server.moduleGraph.getModuleById(id))
         .filter((module) => module !== undefined);
       for (const module of modules) server.moduleGraph.invalidateModule(module);
