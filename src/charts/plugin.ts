@@ -25,7 +25,7 @@ export interface ChartsPluginOptions {
   failChart?: string | null;
   /**
    * Runs `work` when the browser is idle (default: requestIdleCallback, else a short timeout): the charts of the
-   * slides either side of the current one are fetched then, so a chart is ready before its slide is shown.
+   * slides either side of the current one are drawn then, so a chart is ready before its slide is shown.
    */
   whenIdle?: (work: () => void) => void;
 }
@@ -182,33 +182,44 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
 
   const isPrint = (): boolean => Boolean(deck?.isPrintView?.() || deck?.isPrintingPDF?.());
 
-  /** Fetches (never mounts) the chart code and data of the slides either side of `slide`, when idle. */
-  let prefetchFor: Element | undefined;
-  const prefetchAround = (slide: Element): void => {
-    if (prefetchFor === slide) return;
-    prefetchFor = slide;
+  /** The slides either side of `slide`. */
+  const neighbours = (slide: Element): Element[] =>
+    [slide.previousElementSibling, slide.nextElementSibling].filter((s): s is Element => s !== null);
+
+  /**
+   * Draws the charts of the slides either side of `slide` when the browser is idle, each at its slide's step, so
+   * arriving on a chart slide only shows what is already drawn. Not while the slides are hidden under the phone
+   * article, which draws its own.
+   */
+  let premountFor: Element | undefined;
+  const premountAround = (slide: Element): void => {
+    if (premountFor === slide) return;
+    premountFor = slide;
     (options.whenIdle ?? browserIdle)(() => {
-      if (prefetchFor !== slide) return;
-      for (const near of [slide.nextElementSibling, slide.previousElementSibling]) {
-        for (const figure of near?.querySelectorAll<HTMLElement>(FIGURES) ?? []) {
-          const id = figure.dataset.chart ?? '';
-          // A failed fetch is forgotten by the loader; the slide's own mount retries and shows the table if need be.
-          if (isChartId(id)) load(id).catch(() => undefined);
+      if (premountFor !== slide || !deck || isPrint()) return;
+      if (document.documentElement.classList.contains('phone-layout')) return;
+      const ctx = options.getContext();
+      for (const near of neighbours(slide)) {
+        for (const figure of near.querySelectorAll<HTMLElement>(FIGURES)) {
+          if (!live.has(figure)) mount(figure, visibleSteps(near), ctx);
         }
       }
     });
   };
 
-  /** Mount the current slide's charts at its step and free the charts of every other slide. */
+  /** Mount the current slide's charts at its step; free the charts of every slide but it and its neighbours. */
   const syncCurrentSlide = (): void => {
     if (!deck || isPrint()) return;
     const slide = deck.getCurrentSlide();
-    if (slide) prefetchAround(slide);
-    const figures = slide ? Array.from(slide.querySelectorAll<HTMLElement>(FIGURES)) : [];
-    for (const chart of [...live.values()]) if (!figures.includes(chart.figure)) unmount(chart);
+    const kept = slide ? [slide, ...neighbours(slide)] : [];
+    for (const chart of [...live.values()]) {
+      const at = chart.figure.closest('section');
+      if (!at || !kept.includes(at)) unmount(chart);
+    }
     if (!slide) return;
     // Arriving on a slide is a jump: land at its step without animating.
-    for (const figure of figures) show(figure, visibleSteps(slide), false);
+    for (const figure of slide.querySelectorAll<HTMLElement>(FIGURES)) show(figure, visibleSteps(slide), false);
+    premountAround(slide);
   };
 
   const onFragment = (event: Event): void => {
@@ -270,8 +281,12 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
       for (const chart of [...live.values()]) unmount(chart);
     },
     setContext(ctx) {
+      const current = deck?.getCurrentSlide();
       for (const chart of [...live.values()]) {
-        if (!chart.figure.isConnected) {
+        // A chart drawn ahead on a slide off screen is dropped, and drawn again in the new language when idle:
+        // a switch relabels only what is on screen.
+        const offScreen = !isPrint() && current !== undefined && chart.figure.closest('section') !== current;
+        if (!chart.figure.isConnected || offScreen) {
           unmount(chart);
           continue;
         }
@@ -290,6 +305,7 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
         const slide = slideOf(chart.figure);
         if (slide) show(chart.figure, visibleSteps(slide), false, chart.ctx);
       }
+      premountFor = undefined;
       syncCurrentSlide();
     },
     whenIdle,

@@ -161,15 +161,16 @@ describe('charts plugin', () => {
     expect(calls.at(-1)).toMatchObject({ kind: 'step', step: 1, animate: false });
   });
 
-  it('destroys the charts of the slide it leaves and lands on the next slide’s step without animating', async () => {
+  it('destroys the charts of a slide left two or more away, and lands on the new slide’s step without animating', async () => {
     const charts = plugin({ funding: spyChart('funding', calls), closures: spyChart('closures', calls) });
     const first = slide(`<figure data-chart="funding"></figure>${fragments(1, 1)}`);
-    const second = slide(`<figure data-chart="closures"></figure>${fragments(2, 2)}`);
+    slide('<h2>between</h2>');
+    const third = slide(`<figure data-chart="closures"></figure>${fragments(2, 2)}`);
     deck.current = first;
     deck.emit('ready');
     await charts.whenIdle();
-    deck.current = second;
-    deck.emit('slidechanged', { currentSlide: second, previousSlide: first });
+    deck.current = third;
+    deck.emit('slidechanged', { currentSlide: third, previousSlide: first });
     await charts.whenIdle();
     const left = first.querySelector<HTMLElement>('figure')!;
     expect(calls.filter((c) => c.kind === 'destroy').map((c) => c.id)).toEqual(['funding']);
@@ -178,27 +179,65 @@ describe('charts plugin', () => {
     expect(calls.at(-1)).toEqual({ id: 'closures', kind: 'step', step: 2, animate: false });
   });
 
-  it('fetches the charts of the slides either side when idle, without mounting them', async () => {
+  it('draws the charts of the slides either side when idle, each at its step, and keeps them as it arrives', async () => {
     const queue: (() => void)[] = [];
-    const loaded: string[] = [];
     const charts = plugin(
       { funding: spyChart('funding', calls), closures: spyChart('closures', calls) },
       null,
-      { whenIdle: (work) => queue.push(work), loaded },
+      { whenIdle: (work) => queue.push(work) },
     );
-    slide(`<figure data-chart="closures"></figure>`);
+    const before = slide(`<figure data-chart="closures"></figure>${fragments(2, 2)}`);
     const here = slide('<h2>no chart here</h2>');
-    slide(`<figure data-chart="funding"></figure>`);
+    const after = slide(`<figure data-chart="funding"></figure>${fragments(0, 1)}`);
     deck.current = here;
     deck.emit('ready');
     await charts.whenIdle();
-    expect(loaded).toEqual([]);
-    expect(queue).toHaveLength(1);
-    queue.shift()?.();
-    expect(loaded).toEqual(['funding', 'closures']);
-    // Fetched, not drawn: nothing was mounted, and the neighbours' figures are untouched.
     expect(calls).toEqual([]);
-    expect(document.querySelector('figure[data-chart="funding"]')?.childElementCount).toBe(0);
+    queue.shift()?.();
+    await charts.whenIdle();
+    // The slide before at its last step, the one after at its first, drawn without animation.
+    expect(calls.filter((c) => c.kind === 'step')).toEqual([
+      { id: 'closures', kind: 'step', step: 2, animate: false },
+      { id: 'funding', kind: 'step', step: 0, animate: false },
+    ]);
+    const drawn = after.querySelector('figure svg');
+    // Arriving keeps what was drawn ahead: no second mount.
+    deck.current = after;
+    deck.emit('slidechanged', { currentSlide: after, previousSlide: here });
+    await charts.whenIdle();
+    expect(calls.filter((c) => c.kind === 'mount')).toHaveLength(2);
+    expect(after.querySelector('figure svg')).toBe(drawn);
+    // The slide before is now two away: its chart is freed.
+    expect(before.querySelector('figure')?.dataset.chartState).toBeUndefined();
+  });
+
+  it('a language switch relabels the chart on screen and drops the ones drawn ahead', async () => {
+    const queue: (() => void)[] = [];
+    const charts = plugin(
+      { funding: spyChart('funding', calls), closures: spyChart('closures', calls) },
+      null,
+      { whenIdle: (work) => queue.push(work) },
+    );
+    const here = slide(`<figure data-chart="closures"></figure>${fragments(1, 2)}`);
+    slide(`<figure data-chart="funding"></figure>${fragments(0, 1)}`);
+    deck.current = here;
+    deck.emit('ready');
+    queue.shift()?.();
+    await charts.whenIdle();
+    calls.length = 0;
+    ctx = contextFor('zh');
+    charts.setContext(ctx);
+    await charts.whenIdle();
+    expect(calls.filter((c) => c.kind !== 'step').map((c) => `${c.kind} ${c.id}`)).toEqual([
+      'setContext closures',
+      'destroy funding',
+    ]);
+    // Drawn again, in the new language, when the browser is next idle.
+    queue.shift()?.();
+    await charts.whenIdle();
+    expect(calls.filter((c) => c.kind === 'mount').map((c) => [c.id, c.ctx?.lng])).toEqual([
+      ['funding', 'zh'],
+    ]);
   });
 
   it('relabels live charts when the language changes, keeping the same figure and instance', async () => {
