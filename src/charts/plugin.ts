@@ -218,7 +218,8 @@ export function createChartsPlugin(options: ChartsPluginOptions): ChartsPlugin {
     }
     if (!slide) return;
     // Arriving on a slide is a jump: land at its step without animating.
-    for (const figure of slide.querySelectorAll<HTMLElement>(FIGURES)) show(figure, visibleSteps(slide), false);
+    for (const figure of slide.querySelectorAll<HTMLElement>(FIGURES))
+      show(figure, visibleSteps(slide), false);
     premountAround(slide);
   };
 
