@@ -53,6 +53,8 @@ export interface SetOptions {
 }
 
 export interface LanguageController extends LanguageSignal {
+  /** The language last asked for: `current`, or one still loading. A toggle flips from this one. */
+  readonly target: Lng;
   /**
    * Switches the deck. Synchronous when the language is loaded (it usually is: it is fetched when the browser is
    * idle); otherwise it loads first, and the last language asked for wins. Resolves once switched.
@@ -257,6 +259,9 @@ export function createLanguageController(
     },
     get notesLng() {
       return notesChoice ?? current;
+    },
+    get target() {
+      return wanted;
     },
     context,
     subscribe(listener) {

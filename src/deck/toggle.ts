@@ -15,7 +15,7 @@ export interface LanguageToggle {
 export function createLanguageToggle(
   host: HTMLElement,
   i18n: i18n,
-  language: Pick<LanguageController, 'current' | 'set' | 'subscribe'>,
+  language: Pick<LanguageController, 'current' | 'target' | 'set' | 'subscribe'>,
 ): LanguageToggle {
   const button = document.createElement('button');
   button.type = 'button';
@@ -39,7 +39,8 @@ export function createLanguageToggle(
   status.setAttribute('aria-live', 'polite');
   host.append(button, status);
 
-  const onClick = () => language.set(otherLng(language.current));
+  // From the language last asked for: clicks while the other language is still loading each flip it again.
+  const onClick = () => language.set(otherLng(language.target));
   // Space and Enter act on the button only; without this reveal would also take Space as "next slide".
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();

@@ -219,6 +219,8 @@ describe('the language controller', () => {
     language.subscribe(listener);
     const switching = language.set('zh');
     expect(language.current).toBe('en');
+    // Asked for, still loading: a toggle flips from here.
+    expect(language.target).toBe('zh');
     // Asked back to English while Chinese is on its way: nothing changes when it arrives.
     await language.set('en');
     release();

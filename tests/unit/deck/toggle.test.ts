@@ -11,6 +11,9 @@ function fakeLanguage(initial: Lng) {
   const listeners = new Set<LanguageListener>();
   const language = {
     current: initial,
+    get target() {
+      return language.current;
+    },
     set(lng: Lng, { announce = true } = {}) {
       language.current = lng;
       for (const listener of listeners) listener({ lng, notesLng: lng, kind: 'deck', announce });
