@@ -1,4 +1,4 @@
-import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
+import { type GeoPermissibleObjects, type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
 import {
@@ -83,13 +83,29 @@ export interface ExpansionLayout {
   smallCountry: boolean;
 }
 
-function makeProjection(size: Size): GeoProjection {
+/** A projected sheet: the projection fitted to a frame, and a path drawer that projects each country once. */
+interface Sheet {
+  projection: GeoProjection;
+  path: (object: GeoPermissibleObjects) => string | null;
+}
+
+/**
+ * One sheet per frame size. Fitting the projection to the world projects every country (about 10 ms), and every
+ * step and every relabel lays the map out again: the projection and the country outlines do not change, so
+ * they are made once per size. (The arcs are new objects each time and are drawn afresh.)
+ */
+const sheets = new Map<string, Sheet>();
+
+function sheetFor(size: Size): Sheet {
+  const key = `${size.width}x${size.height}`;
+  const hit = sheets.get(key);
+  if (hit) return hit;
   // Fitted to the world without Antarctica, which would only take room.
   const world = {
     type: 'FeatureCollection' as const,
     features: countries.features.filter((f) => f.id !== '010'),
   };
-  return geoNaturalEarth1()
+  const projection = geoNaturalEarth1()
     .rotate([-defaults.centerLon, 0])
     .fitExtent(
       [
@@ -98,6 +114,16 @@ function makeProjection(size: Size): GeoProjection {
       ],
       world,
     );
+  const draw = geoPath(projection).digits(1);
+  const drawn = new WeakMap<object, string | null>();
+  const path = (object: GeoPermissibleObjects): string | null => {
+    if (object.type === 'LineString') return draw(object);
+    if (!drawn.has(object)) drawn.set(object, draw(object));
+    return drawn.get(object) ?? null;
+  };
+  const sheet = { projection, path };
+  sheets.set(key, sheet);
+  return sheet;
 }
 
 /** The picture at `step` in `lng`: pure, so tests and print get exactly what the animation lands on. */
@@ -107,8 +133,7 @@ export function layoutExpansion(
   lng: Lng,
   size: Size = defaults.size,
 ): ExpansionLayout {
-  const projection = makeProjection(size);
-  const path = geoPath(projection).digits(1);
+  const { projection, path } = sheetFor(size);
   const index = placeIndex(data.places);
   const xy = (id: string): [number, number] => {
     const p = placeOf(index, id);

@@ -30,7 +30,9 @@ export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[] = [])
     transition: reducedMotion ? 'none' : 'slide',
     backgroundTransition: reducedMotion ? 'none' : 'fade',
     transitionSpeed: 'default',
-    viewDistance: 1,
+    // The slide on screen and one either side are kept laid out (reveal counts the current slide as 1); the rest
+    // are display: none until they come near.
+    viewDistance: 2,
     // Printing shows each slide once, every step shown, so each chart prints at its final state.
     pdfSeparateFragments: false,
     // A 25-minute talk: the speaker view's pacing compares against it.

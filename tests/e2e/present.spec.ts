@@ -26,6 +26,29 @@ for (const lng of ['en', 'zh'] as const) {
   });
 }
 
+test('only the slide on screen and its neighbours are laid out; a slide coming near gets its layout', async ({
+  page,
+}) => {
+  await openDeck(page, '/?lng=en#/expansion');
+  const laidOut = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides > section'))
+        .filter((s) => getComputedStyle(s).display !== 'none')
+        .map((s) => s.id),
+    );
+  const ids = await slideIds(page);
+  const at = ids.indexOf('expansion');
+  // A layout's display (flex, grid) must not wake the slides reveal put away: the whole deck would be styled
+  // and laid out on every slide change and language switch.
+  expect(await laidOut()).toEqual(ids.slice(at - 1, at + 2));
+  const display = (id: string) => page.locator(`section#${id}`).evaluate((s) => getComputedStyle(s).display);
+  expect(await display('title')).toBe('none');
+  await page.evaluate(() => window.Reveal.slide(1));
+  // The title slide is a flex column when shown (layouts.css), near the current slide or on screen.
+  expect(await display('title')).toBe('flex');
+  expect(await laidOut()).toEqual(ids.slice(0, 3));
+});
+
 test('a deep link #/<slide-id> opens that slide, and the hash follows navigation', async ({ page }) => {
   await openDeck(page, '/?lng=en#/price-war');
   await expect(currentSlide(page)).toHaveId('price-war');

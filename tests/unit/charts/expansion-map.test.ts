@@ -30,6 +30,22 @@ describe('expansion-map', () => {
     for (const arc of layoutExpansion(data, 4, 'en').arcs) expect(arc.d).not.toMatch(/NaN/);
   });
 
+  it('lays out the same sheet in either language and at any size asked for again', () => {
+    // The projection and the country outlines are made once per frame size and reused by every step and relabel:
+    // reuse must not leak one size's geometry into another, nor one language's into the other.
+    const narrow = { width: 460, height: 380 };
+    const en = layoutExpansion(data, 3, 'en');
+    const zh = layoutExpansion(data, 3, 'zh');
+    const small = layoutExpansion(data, 3, 'en', narrow);
+    expect(zh.areas.map((a) => a.d)).toEqual(en.areas.map((a) => a.d));
+    expect(zh.points.map((p) => [p.x, p.y])).toEqual(en.points.map((p) => [p.x, p.y]));
+    expect(small.land).not.toBe(en.land);
+    expect(small.areas.map((a) => a.d)).not.toEqual(en.areas.map((a) => a.d));
+    expect(layoutExpansion(data, 3, 'en')).toEqual(en);
+    expect(layoutExpansion(data, 3, 'en', narrow)).toEqual(small);
+    expect(zh.labels.map((l) => l.text)).not.toEqual(en.labels.map((l) => l.text));
+  });
+
   it('names the current group in the legend and dates the step in the badge', async () => {
     const figure = newFigure(chart.id);
     const instance = chart.mount(figure, data, mapContext('en'));
