@@ -79,17 +79,49 @@ export function swapSlides(
     const liveFigures = new Map(
       Array.from(section.querySelectorAll<HTMLElement>('figure[data-chart]'), (f) => [f.dataset.chart, f]),
     );
-    section.innerHTML = slide.html + notesHtml(slide.id, notes);
+    replaceContent(section, slide.html + notesHtml(slide.id, notes), liveFigures);
     section.setAttribute('lang', languages[lng].htmlLang);
     section.querySelectorAll('.fragment').forEach((fragment, index) => {
       const [visible, current] = fragmentClasses[index] ?? [false, false];
       fragment.classList.toggle('visible', visible);
       fragment.classList.toggle('current-fragment', current);
     });
-    for (const placeholder of section.querySelectorAll<HTMLElement>('figure[data-chart]')) {
-      const live = liveFigures.get(placeholder.dataset.chart);
-      if (live) placeholder.replaceWith(live);
-    }
+  }
+}
+
+const isChartFigure = (node: Node): node is HTMLElement =>
+  node instanceof HTMLElement && node.matches('figure[data-chart]');
+
+/**
+ * Replaces a slide's content with `html`, keeping its live chart figures. A figure that is a child of the slide
+ * in both languages (every chart slide so far) never leaves the document: the new content is put in around it,
+ * so the browser keeps its layout and a relabel lays out only the text that changed. (A figure taken out and put
+ * back is laid out afresh, the whole chart.) A figure deeper in the content replaces its placeholder.
+ */
+function replaceContent(
+  section: HTMLElement,
+  html: string,
+  live: ReadonlyMap<string | undefined, HTMLElement>,
+) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const kept = new Set<Node>();
+  const wanted = Array.from(template.content.childNodes, (node) => {
+    const figure = isChartFigure(node) ? live.get(node.dataset.chart) : undefined;
+    if (!figure || figure.parentNode !== section) return node;
+    kept.add(figure);
+    return figure;
+  });
+  for (const child of Array.from(section.childNodes)) if (!kept.has(child)) child.remove();
+  // The kept figures are in the same order in both languages, so inserting before them never moves one.
+  let cursor = section.firstChild;
+  for (const node of wanted) {
+    if (node === cursor) cursor = cursor.nextSibling;
+    else section.insertBefore(node, cursor);
+  }
+  for (const placeholder of section.querySelectorAll<HTMLElement>('figure[data-chart]')) {
+    const figure = live.get(placeholder.dataset.chart);
+    if (figure && figure !== placeholder && !kept.has(figure)) placeholder.replaceWith(figure);
   }
 }
 

@@ -250,10 +250,17 @@ test.describe('PDF export', () => {
         nodeType: number;
         nodeName: string;
         nodeValue: string;
+        attributes?: string[];
         children?: Node[];
       };
       const withText: number[] = [];
+      /** Text for screen readers only (.sr-only, clipped to nothing) is never drawn, so it has no glyphs. */
+      const neverDrawn = (node: Node): boolean => {
+        const at = node.attributes?.indexOf('class') ?? -1;
+        return at >= 0 && /\bsr-only\b/.test(node.attributes?.[at + 1] ?? '');
+      };
       const walk = (node: Node): void => {
+        if (neverDrawn(node)) return;
         const text = node.children?.some((c) => c.nodeType === 3 && c.nodeValue.trim());
         if (node.nodeType === 1 && text && !['TITLE', 'STYLE', 'SCRIPT'].includes(node.nodeName)) {
           withText.push(node.nodeId);

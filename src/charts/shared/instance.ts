@@ -1,5 +1,6 @@
 import type { Selection } from 'd3';
 import type { ChartContext, ChartInstance, ChartTable } from '../types';
+import { languages } from '../../shared/languages';
 import { createFrame } from './frame';
 import type { ChartKey } from './i18n';
 import { removeTable, renderTable } from './table';
@@ -28,6 +29,16 @@ export interface ChartShellOptions {
   narrow?: { width: number; height: number; padX?: number; setup: (body: ChartBody) => DrawStep };
 }
 
+/** Runs `work` when the browser is next idle (within a second), or soon where there is no idle callback. */
+function soonIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(work, { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(work, 0);
+  return () => window.clearTimeout(id);
+}
+
 /**
  * The ChartInstance every chart returns: frame + accessible table + the chart's own drawer, with the step
  * bookkeeping (clamping, relabel at the current step, idempotent destroy) in one place.
@@ -43,11 +54,18 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
     ctx.width === 'narrow' && options.narrow ? { ...options, padX: 0, ...options.narrow } : options;
   const frame = createFrame(el, frameOptions);
   if (ctx.width === 'narrow') frame.svg.attr('data-width', 'narrow');
-  renderTable(el, options.table(ctx));
+  // The table says its own language: after a switch it keeps the old one (and its style and layout) until the
+  // browser is idle and it is relabelled.
+  const drawTable = (): void => {
+    renderTable(el, options.table(ctx), { lang: languages[ctx.lng].htmlLang });
+  };
+  drawTable();
   const draw = frameOptions.setup(frame.body);
   // A draw the shell starts itself (on mount, on a relabel) that fails later is kept, not swallowed: the next
   // step() rejects with it, and the charts plugin shows the data table in the chart's place.
   let failure: { error: unknown } | undefined;
+  /** A relabel of the screen readers' table, waiting for the browser to be idle. */
+  let cancelTable: (() => void) | undefined;
   const redraw = (): void => {
     draw(current, ctx, false).catch((error: unknown) => {
       failure ??= { error };
@@ -70,12 +88,19 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
       if (destroyed) return;
       ctx = next;
       frame.setContext(ctx);
-      renderTable(el, options.table(ctx));
       redraw();
+      // What is seen relabels now; the screen readers' copy of the data (a table set in one line per cell, whose
+      // layout cost a switch more than the drawing's) follows when the browser is next idle, within a second.
+      cancelTable?.();
+      cancelTable = soonIdle(() => {
+        cancelTable = undefined;
+        drawTable();
+      });
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      cancelTable?.();
       interruptSteps(frame.svg);
       frame.destroy();
       removeTable(el);

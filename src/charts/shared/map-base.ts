@@ -94,7 +94,10 @@ export type Group = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Sea, land and borders: the still part of every map. */
 export function drawBase(body: Group, size: Size, paths: { land: string; borders: string }): void {
-  const base = body.append('g').attr('class', 'map-base').attr('aria-hidden', 'true');
+  // The base map has no text, so it has no language: with its own (lang="und", undetermined) it keeps the same
+  // style when the slide's language changes, and the browser does not lay out the world's outlines again (their
+  // stroke's bounds were most of what a switch cost on a map slide).
+  const base = body.append('g').attr('class', 'map-base').attr('aria-hidden', 'true').attr('lang', 'und');
   base
     .append('rect')
     .attr('class', 'map-sea')

@@ -3,6 +3,8 @@ import type { ChartTable } from '../types';
 export interface TableOptions {
   /** true: the visible fallback shown when a chart fails; false: hidden for sight, read by screen readers. */
   fallback?: boolean;
+  /** The table's language (its html lang), when it can differ from the slide's for a moment: see instance.ts. */
+  lang?: string;
 }
 
 const TABLE_CLASS = 'chart-table';
@@ -20,6 +22,7 @@ export function renderTable(
   const doc = container.ownerDocument;
   const tableEl = doc.createElement('table');
   tableEl.className = `${TABLE_CLASS} ${options.fallback ? 'chart-fallback' : 'sr-only'}`;
+  if (options.lang) tableEl.lang = options.lang;
   const caption = doc.createElement('caption');
   caption.textContent = table.caption;
   tableEl.append(caption);

@@ -28,4 +28,24 @@ describe('funding chart', () => {
     );
     instance.destroy();
   });
+
+  it("relabels the screen readers' table once idle: the last language asked for, and never after destroy", async () => {
+    const idle = () => new Promise((done) => setTimeout(done, 0));
+    const figure = newFigure('funding');
+    const instance = chart.mount(figure, data, contextFor('en'));
+    const caption = () => figure.querySelector('table caption')?.textContent ?? '';
+    const english = caption();
+    instance.setContext(contextFor('zh'));
+    instance.setContext(contextFor('en'));
+    instance.setContext(contextFor('zh'));
+    await idle();
+    expect(caption()).toMatch(/^中国 AI 初创企业融资/);
+    expect(figure.querySelectorAll('table')).toHaveLength(1);
+    instance.setContext(contextFor('en'));
+    instance.destroy();
+    await idle();
+    // Destroyed before it was idle: no table is drawn into the emptied figure.
+    expect(figure.querySelector('table')).toBeNull();
+    expect(english).toMatch(/^Funding/);
+  });
 });

@@ -269,7 +269,10 @@ describe('charts plugin', () => {
     charts.setContext(contextFor('zh'));
     expect(current.querySelector('svg')).toBe(svg);
     expect(svg?.querySelector('title')?.textContent).toMatch(/^中国 AI 初创企业融资/);
-    expect(current.querySelector('table caption')?.textContent).toMatch(/^中国 AI 初创企业融资/);
+    // The screen readers' table follows once the browser is idle.
+    await vi.waitFor(() =>
+      expect(current.querySelector('table caption')?.textContent).toMatch(/^中国 AI 初创企业融资/),
+    );
   });
 
   it('draws every print page at its own step, without animation, then flags the document', async () => {

@@ -62,6 +62,60 @@ describe('mountSlides / swapSlides / setNotes', () => {
     expect(section.querySelector('aside.notes')!.textContent).toBe('Say hello');
   });
 
+  it('keeps a live chart figure in the document through a swap, with the new content around it', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    mountSlides(container, en, 'en', { lng: 'en', slides: en });
+    const section = container.querySelector('section')!;
+    const figure = section.querySelector('figure')!;
+    // A figure removed and put back would be laid out afresh: the observer would see it leave.
+    const removed: Node[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) removed.push(...record.removedNodes);
+    });
+    observer.observe(section, { childList: true });
+    swapSlides(container, zh, 'zh', { lng: 'zh', slides: zh });
+    await Promise.resolve();
+    observer.disconnect();
+    expect(removed).not.toContain(figure);
+    expect(removed.length).toBeGreaterThan(0);
+    expect(Array.from(section.children, (el) => el.textContent || el.tagName)).toEqual([
+      '你好',
+      'FIGURE',
+      '一',
+      '二',
+      '打招呼',
+    ]);
+    expect(section.querySelector('figure')).toBe(figure);
+    swapSlides(container, en, 'en', { lng: 'en', slides: en });
+    expect(Array.from(section.children, (el) => el.textContent || el.tagName)).toEqual([
+      'Hello',
+      'FIGURE',
+      'one',
+      'two',
+      'Say hello',
+    ]);
+    expect(section.querySelectorAll('figure')).toHaveLength(1);
+    container.remove();
+  });
+
+  it('moves a live figure nested in the content into its placeholder', () => {
+    const nested = (html: string) => [
+      slide(
+        'a',
+        `<div class="two-col"><p>${html}</p><figure class="chart" data-chart="funding"></figure></div>`,
+        '',
+      ),
+    ];
+    const container = document.createElement('div');
+    mountSlides(container, nested('left'), 'en', { lng: 'en', slides: nested('left') });
+    const figure = container.querySelector('figure')!;
+    swapSlides(container, nested('左'), 'zh', { lng: 'zh', slides: nested('左') });
+    expect(container.querySelector('figure')).toBe(figure);
+    expect(container.querySelectorAll('figure')).toHaveLength(1);
+    expect(container.querySelector('.two-col p')!.textContent).toBe('左');
+  });
+
   it('changes only the notes when the presenter picks another notes language', () => {
     const container = document.createElement('div');
     mountSlides(container, en, 'en', { lng: 'en', slides: en });
