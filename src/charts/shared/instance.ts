@@ -1,6 +1,6 @@
 import type { Selection } from 'd3';
-import type { ChartContext, ChartInstance, ChartTable } from '../types';
 import { languages } from '../../shared/languages';
+import type { ChartContext, ChartInstance, ChartTable } from '../types';
 import { createFrame } from './frame';
 import type { ChartKey } from './i18n';
 import { removeTable, renderTable } from './table';
