@@ -54,9 +54,10 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   const origin = new URL(url).origin;
   context.on('console', (message) => {
     const text = message.text();
-    // A relay killed on purpose leaves the browser's own "WebSocket connection failed" and refused loads.
+    // A relay killed on purpose leaves the browser's own "WebSocket connection failed", refused loads, and, for a
+    // request in flight at the moment of the kill (a loaded machine makes that likely), a reset connection.
     const expected =
-      /WebSocket connection to/.test(text) || (relayDown && /ERR_CONNECTION_REFUSED/.test(text));
+      /WebSocket connection to/.test(text) || (relayDown && /ERR_CONNECTION_(REFUSED|RESET)/.test(text));
     if (message.type() === 'error' && !expected) problems.push(text);
   });
   context.on('weberror', (error) => problems.push(String(error.error())));
