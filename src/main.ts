@@ -6,7 +6,6 @@ import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
 import {
   applyDocumentLanguage,
-  browserIdle,
   createLanguageController,
   neededLanguages,
   notesSource,
@@ -24,6 +23,7 @@ import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
+import { whenBrowserIdle } from './shared/idle';
 import { type Lng, supportedLngs } from './shared/languages';
 
 declare global {
@@ -117,7 +117,7 @@ deck
       toggle.element.click(),
     );
     // The other languages, fetched while the browser is idle so a switch does not wait for the network.
-    browserIdle(() => {
+    whenBrowserIdle(() => {
       for (const other of supportedLngs) if (other !== lng) packs.load(other).catch(() => undefined);
     });
   })

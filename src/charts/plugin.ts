@@ -1,4 +1,5 @@
 import { type ChartId, isChartId } from '../shared/catalog';
+import { whenBrowserIdle } from '../shared/idle';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import type { ChartContext, ChartInstance, LoadedChart } from './types';
@@ -24,15 +25,15 @@ export interface ChartsPluginOptions {
   /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
   failChart?: string | null;
   /**
-   * Runs `work` when the browser is idle (default: requestIdleCallback, else a short timeout): the charts of the
+   * Runs `work` when the browser is idle (default: whenBrowserIdle, src/shared/idle.ts): the charts of the
    * slides either side of the current one are drawn then, so a chart is ready before its slide is shown.
    */
   whenIdle?: (work: () => void) => void;
 }
 
+/** The charts either side may wait longer than a switch's leftovers: nothing needs them until the next slide. */
 const browserIdle = (work: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
+  whenBrowserIdle(work, { timeout: 2000 });
 };
 
 export interface ChartsPlugin {

@@ -12,6 +12,7 @@ import type { RevealApi } from 'reveal.js';
 import type { ChartContext } from '../charts/types';
 import type { RenderedSlide } from '../shared/deck';
 import { createFormatters } from '../shared/format';
+import { type IdleBudget, whenBrowserIdle } from '../shared/idle';
 import { type Lng, languages } from '../shared/languages';
 import { type NotesSource, sectionsOf, setNotes, swapSlides } from './slides';
 import { languageKey, notesLanguageKey, writeSetting } from './storage';
@@ -96,13 +97,8 @@ export interface LanguageControllerOptions {
   reducedMotion: () => boolean;
   /** The presenter's saved notes language, if any. */
   notesChoice: Lng | null;
-  /** Runs `work` when the browser is idle (default: requestIdleCallback, else a short timeout). */
+  /** Runs `work` when the browser is idle (default: whenBrowserIdle, src/shared/idle.ts). */
   whenIdle?: (work: (deadline: IdleBudget) => void) => void;
-}
-
-/** How long the idle period has left (IdleDeadline fits it). */
-export interface IdleBudget {
-  timeRemaining(): number;
 }
 
 /** Sets <html lang>, the title, and the URL's `lng`, so reloads, shared links and the speaker view keep it. */
@@ -129,11 +125,6 @@ export function notesSource(slides: SlideSource['get'], audience: Lng, choice: L
   return { lng, slides: slides(lng) ?? [] };
 }
 
-export const browserIdle = (work: (deadline: IdleBudget) => void): void => {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 1000 });
-  else window.setTimeout(() => work({ timeRemaining: () => 8 }), 50);
-};
-
 /** An idle period is spent swapping slides until this little of it is left (ms). */
 const idleReserve = 3;
 
@@ -147,7 +138,7 @@ export function createLanguageController(
   initial: Lng,
 ): LanguageController {
   const { deck, i18n, container, slides } = options;
-  const whenIdle = options.whenIdle ?? browserIdle;
+  const whenIdle = options.whenIdle ?? ((work: (deadline: IdleBudget) => void) => void whenBrowserIdle(work));
   let current = initial;
   /** The language last asked for: a load that finishes after another request does not switch. */
   let wanted = initial;

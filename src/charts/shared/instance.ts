@@ -1,4 +1,5 @@
 import type { Selection } from 'd3';
+import { whenBrowserIdle } from '../../shared/idle';
 import { languages } from '../../shared/languages';
 import type { ChartContext, ChartInstance, ChartTable } from '../types';
 import { createFrame } from './frame';
@@ -27,16 +28,6 @@ export interface ChartShellOptions {
   setup: (body: ChartBody) => DrawStep;
   /** The portrait frame for ctx.width 'narrow' (the phone article), drawn by the same module. */
   narrow?: { width: number; height: number; padX?: number; setup: (body: ChartBody) => DrawStep };
-}
-
-/** Runs `work` when the browser is next idle (within a second), or soon where there is no idle callback. */
-function soonIdle(work: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(work, { timeout: 1000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(work, 0);
-  return () => window.clearTimeout(id);
 }
 
 /**
@@ -92,7 +83,7 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
       // What is seen relabels now; the screen readers' copy of the data (a table set in one line per cell, whose
       // layout cost a switch more than the drawing's) follows when the browser is next idle, within a second.
       cancelTable?.();
-      cancelTable = soonIdle(() => {
+      cancelTable = whenBrowserIdle(() => {
         cancelTable = undefined;
         drawTable();
       });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutFunding } from '../../../src/charts/funding';
+import { idleFallbackDelay } from '../../../src/shared/idle';
 import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
 
 const data = dataOf(chart);
@@ -30,7 +31,7 @@ describe('funding chart', () => {
   });
 
   it("relabels the screen readers' table once idle: the last language asked for, and never after destroy", async () => {
-    const idle = () => new Promise((done) => setTimeout(done, 0));
+    const idle = () => new Promise((done) => setTimeout(done, idleFallbackDelay + 1));
     const figure = newFigure('funding');
     const instance = chart.mount(figure, data, contextFor('en'));
     const caption = () => figure.querySelector('table caption')?.textContent ?? '';

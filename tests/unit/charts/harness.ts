@@ -9,6 +9,7 @@ import enMaps from '../../../src/i18n/locales/en/maps.json';
 import zhCharts from '../../../src/i18n/locales/zh/charts.json';
 import zhMaps from '../../../src/i18n/locales/zh/maps.json';
 import { createFormatters } from '../../../src/shared/format';
+import { idleFallbackDelay } from '../../../src/shared/idle';
 import type { Lng } from '../../../src/shared/languages';
 import files from '../virtual-data';
 
@@ -214,7 +215,7 @@ export function standardChartTests<Data>(chart: ChartModule<Data>): void {
     // The screen readers' table follows when the browser is idle (a timer here: jsdom has no idle callback).
     const caption = () => figure.querySelector('table caption')?.textContent;
     expect(caption()).toBe(title);
-    await new Promise((done) => setTimeout(done, 0));
+    await new Promise((done) => setTimeout(done, idleFallbackDelay + 1));
     expect(caption()).toBe(figure.querySelector('svg title')?.textContent);
     // Same state as drawing in Chinese from the start.
     const fresh = newFigure(chart.id);

@@ -2,7 +2,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createLanguageController,
-  type IdleBudget,
   type LanguageChange,
   type SlideSource,
   type SwitchableDeck,
@@ -11,6 +10,7 @@ import { mountSlides } from '../../../src/deck/slides';
 import { createI18n } from '../../../src/i18n';
 import { allStrings } from '../../../src/i18n/strings';
 import type { Deck, RenderedSlide } from '../../../src/shared/deck';
+import type { IdleBudget } from '../../../src/shared/idle';
 import type { Lng } from '../../../src/shared/languages';
 
 const slide = (id: string, title: string, notes: string): RenderedSlide => ({

@@ -1,0 +1,31 @@
+/**
+ * Work the deck defers until the browser is idle: the other language's pack, the slides a switch left in the
+ * old language, the charts either side of the slide on screen, a chart's screen-reader table. One helper, so
+ * each caller only says how long the work may wait.
+ */
+
+/** How long the idle period has left (IdleDeadline fits it). */
+export interface IdleBudget {
+  timeRemaining(): number;
+}
+
+export interface IdleOptions {
+  /** The work runs by then even if the browser is never idle (ms; default 1000). */
+  timeout?: number;
+}
+
+/** Without requestIdleCallback (Safari before it ships one): a timer this long (ms)… */
+export const idleFallbackDelay = 50;
+/** …and the idle period it pretends to give (ms). */
+const fallbackBudget = 8;
+
+/** Runs `work` when the browser is next idle, within `timeout`; returns a function that cancels it. */
+export function whenBrowserIdle(work: (deadline: IdleBudget) => void, options: IdleOptions = {}): () => void {
+  const timeout = options.timeout ?? 1000;
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(work, { timeout });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(() => work({ timeRemaining: () => fallbackBudget }), idleFallbackDelay);
+  return () => window.clearTimeout(id);
+}
