@@ -49,6 +49,29 @@ test('only the slide on screen and its neighbours are laid out; a slide coming n
   expect(await laidOut()).toEqual(ids.slice(0, 3));
 });
 
+test("reveal's live region announces a whole slide in one line, in a font a language switch leaves alone", async ({
+  page,
+}) => {
+  await openDeck(page, '/?lng=en#/funding');
+  // Every step shown (asked again on the same slide): reveal announces the slide's whole text, fragments, chart
+  // description and data table included.
+  await page.evaluate(() => window.Reveal.slide(window.Reveal.getIndices().h, 0, 99));
+  const status = page.locator('.reveal .aria-status');
+  await expect.poll(() => status.evaluate((el) => el.textContent?.length ?? 0)).toBeGreaterThan(500);
+  const look = () => status.evaluate((el) => ({ font: getComputedStyle(el).font, height: el.scrollHeight }));
+  const before = await look();
+  // One line, not a word a line in its 1 px box (laid out again on every slide change and switch).
+  expect(before.height).toBeLessThan(40);
+  await page.locator('.lang-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const after = await look();
+  expect(after.font).toBe(before.font);
+  expect(after.height).toBeLessThan(40);
+  // Still read out: the text is all there, in a live region.
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  expect(await status.evaluate((el) => el.textContent?.length ?? 0)).toBeGreaterThan(500);
+});
+
 test('a deep link #/<slide-id> opens that slide, and the hash follows navigation', async ({ page }) => {
   await openDeck(page, '/?lng=en#/price-war');
   await expect(currentSlide(page)).toHaveId('price-war');
