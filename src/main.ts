@@ -18,7 +18,7 @@ import { createReaderControls, type ReaderControls, readerNotesKey } from './dec
 import { createRevealLabels } from './deck/reveal-labels';
 import { startRoom } from './deck/room';
 import { mountSlides, swapSlides } from './deck/slides';
-import { createSpeakerViewBridge, followPresenterLanguage } from './deck/speaker-view';
+import { createSpeakerViewBridge, followPresenterLanguage, reportOwnMoves } from './deck/speaker-view';
 import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
@@ -84,6 +84,8 @@ deck.registerPlugin(createChartsPlugin({ getContext: language.context, subscribe
 const toggle = createLanguageToggle(ui, i18n, language);
 createSpeakerViewBridge({ tFor: (l) => i18n.getFixedT(l), language });
 if (isReceiver) followPresenterLanguage(language);
+// The current-slide preview (the view's other preview reports nothing) tells the view only the presenter's moves.
+if (isReceiver && params.has('postMessageEvents')) deck.registerPlugin(reportOwnMoves());
 let reader: ReaderControls | undefined;
 const articleSource = (): ArticleSource => ({
   lng: language.current,

@@ -5,6 +5,7 @@
  * changes. Only the DOM and CSSOM are used, so the deck's Content-Security-Policy needs nothing extra.
  */
 import type { TFunction } from 'i18next';
+import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { type Lng, languages, supportedLngs } from '../shared/languages';
 import type { LanguageController } from './language';
 import { languageKey } from './storage';
@@ -196,5 +197,64 @@ export function followPresenterLanguage(language: Pick<LanguageController, 'set'
   return () => {
     window.removeEventListener('message', onMessage);
     window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** What reveal's speaker view acts on from its current-slide preview (its notes page, reveal.js 6.0.2). */
+const viewEvents = [
+  'slidechanged',
+  'fragmentshown',
+  'fragmenthidden',
+  'paused',
+  'resumed',
+  'previewiframe',
+  'previewimage',
+  'previewvideo',
+  'closeoverlay',
+] as const;
+
+/** What the preview's reports need of its deck. */
+export type PreviewDeck = Pick<RevealApi, 'configure' | 'on' | 'getState'>;
+
+/** How long after a press in the preview its deck's events still count as the presenter's move. */
+export const ownMoveWindowMs = 1000;
+
+/**
+ * In the speaker view's current-slide preview (`?receiver&postMessageEvents=true`): report to the view only
+ * the moves the presenter makes in it.
+ *
+ * reveal's preview reports every move, and the view moves the deck whenever a report differs from the last
+ * state it was told. But the preview also reports the states it is told, and does so late: still loading at
+ * the slide the view opened on, or applying two moves that came in a row (a room's remote, then the
+ * presenter). The view then sends the deck back to where it was, and in a room takes everyone with it. So
+ * reveal's own reports are off here, and a move is reported only right after a key, a click, a touch or a
+ * wheel in the preview. The handshake's "ready" is passed on as reveal would.
+ */
+export function reportOwnMoves(): RevealPlugin & { init(deck: PreviewDeck): void } {
+  return {
+    id: 'own-moves',
+    init(deck) {
+      // Plugins start after reveal has read its config from the address; before "ready", configure only
+      // records the option.
+      deck.configure({ postMessageEvents: false });
+      let lastInput = Number.NEGATIVE_INFINITY;
+      const stamp = () => {
+        lastInput = performance.now();
+      };
+      for (const type of ['keydown', 'pointerdown', 'touchstart', 'wheel'] as const) {
+        window.addEventListener(type, stamp, { capture: true, passive: true });
+      }
+      const report = (eventName: string) =>
+        window.parent.postMessage(
+          JSON.stringify({ namespace: 'reveal', eventName, state: deck.getState() }),
+          window.location.origin,
+        );
+      deck.on('ready', () => report('ready'));
+      for (const type of viewEvents) {
+        deck.on(type, () => {
+          if (performance.now() - lastInput < ownMoveWindowMs) report(type);
+        });
+      }
+    },
   };
 }

@@ -67,3 +67,33 @@ test('the notes follow the deck language when the presenter has not chosen one',
   await expect(notes).toContainText(han);
   await expect(popup.locator('.speaker-controls-time h4.label:not(.pacing-title)')).toContainText('用时');
 });
+
+test('the view moves the deck only when the presenter moves its preview', async ({ page }) => {
+  await openDeck(page, '/?lng=en#/chuhai');
+  const popup = await openSpeakerView(page);
+  const here = () => page.evaluate(() => window.Reveal.getCurrentSlide()?.id);
+  const current = () => previews(popup).find((f) => f.url().includes('postMessageEvents'));
+  const previewAt = () => current()?.evaluate(() => window.Reveal.getCurrentSlide()?.id);
+  await expect.poll(previewAt).toBe('chuhai');
+  // The preview moves without the presenter, as a preview does while it loads or applies what it was told a
+  // moment ago. reveal's preview reported it, the view sent it on, and the deck jumped back.
+  await current()?.evaluate(() => window.Reveal.slide(1, 0));
+  await expect.poll(previewAt).toBe('agenda');
+  // The view would send a report on at once, or within 500 ms of its last: watch the deck for twice that.
+  const seen = new Set<string | undefined>();
+  for (let i = 0; i < 20; i++) {
+    seen.add(await here());
+    await page.waitForTimeout(50);
+  }
+  expect([...seen]).toEqual(['chuhai']);
+  // The view puts its preview back where the deck is at the deck's next move.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(previewAt).not.toBe('agenda');
+  const step = () => page.evaluate(() => window.Reveal.getState().indexf ?? -1);
+  const next = await step();
+  // A press in the preview is the presenter's own move: the deck follows it.
+  await popup.locator('#current-slide iframe').click();
+  await popup.keyboard.press('ArrowLeft');
+  await expect.poll(step).toBe(next - 1);
+  expect(await here()).toBe('chuhai');
+});
