@@ -244,10 +244,13 @@ export function reportOwnMoves(): RevealPlugin & { init(deck: PreviewDeck): void
       for (const type of ['keydown', 'pointerdown', 'touchstart', 'wheel'] as const) {
         window.addEventListener(type, stamp, { capture: true, passive: true });
       }
+      // The view is this page's own origin, except in the single file (file://), whose origin is opaque and
+      // can be named by no target: there, like reveal, any.
+      const target = window.location.protocol === 'file:' ? '*' : window.location.origin;
       const report = (eventName: string) =>
         window.parent.postMessage(
           JSON.stringify({ namespace: 'reveal', eventName, state: deck.getState() }),
-          window.location.origin,
+          target,
         );
       deck.on('ready', () => report('ready'));
       for (const type of viewEvents) {
