@@ -120,6 +120,10 @@ test('on a phone, the article takes over from the painted title without a layout
   });
   try {
     const page = await context.newPage();
+    // A slow phone's CPU (six times slower), as the mobile Lighthouse run models one: the page then paints
+    // between the steps of its start, where a fast machine paints only once they are all done.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
