@@ -38,6 +38,26 @@ export const benchInitScript = `(() => {
     };
   };
 
+  /**
+   * Waits, at most \`cap\` ms, for a settled page: every chart step ended (the deck's charts plugin; the floor has
+   * none) and no CSS transition running (a slide's 0.8 s move, a fragment's fade), then two frames. reveal's
+   * "press next" bounce on the title slide is a CSS animation, not a transition, and is not waited for.
+   * Returns the ms waited.
+   */
+  bench.settle = async (cap) => {
+    const started = performance.now();
+    const left = () => Math.max(0, started + cap - performance.now());
+    const charts = window.Reveal && window.Reveal.getPlugin ? window.Reveal.getPlugin('charts') : undefined;
+    if (charts) await Promise.race([charts.whenIdle(), wait(left())]);
+    for (;;) {
+      const running = document.getAnimations().filter((a) => a instanceof CSSTransition && a.playState === 'running');
+      if (running.length === 0 || left() === 0) break;
+      await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), wait(left())]);
+    }
+    await twoFrames();
+    return performance.now() - started;
+  };
+
   /** Goes to slide i with every fragment shown, then two frames. */
   bench.jump = async (index) => {
     window.Reveal.slide(index);

@@ -57,23 +57,29 @@ export interface WalkResult {
   switches: number[];
 }
 
+/** Waits, at most `cap` ms, until the page is settled (bench-page.ts: no CSS transition, charts idle). */
+async function settle(page: Page, cap: number): Promise<void> {
+  await page.evaluate(`window.__bench.settle(${cap})`);
+}
+
 /**
  * Through every slide: each at its last fragment, a language switch there (when the deck has a toggle), then
- * ArrowRight to the next slide. `settle` ms pass before each measurement so animations end.
+ * ArrowRight to the next slide. Each measurement starts on a settled page (at most `settleCap` ms of waiting):
+ * a switch or a key press timed while the last one's slide move or a chart's steps still run measures both.
  */
 async function walkDeck(
   page: Page,
   slides: number,
   withSwitch: boolean,
-  settle: number,
+  settleCap: number,
 ): Promise<WalkResult> {
   const result: WalkResult = { nextSlide: [], switches: [] };
   for (let i = 0; i < slides; i++) {
     await page.evaluate(`window.__bench.jump(${i})`);
-    await pause(settle);
+    await settle(page, settleCap);
     if (withSwitch) {
       result.switches.push((await page.evaluate('window.__bench.switchLanguage()')) as number);
-      await pause(settle);
+      await settle(page, settleCap);
     }
     if (i === slides - 1) break;
     await page.evaluate('window.__bench.armNextSlide()');
@@ -83,11 +89,11 @@ async function walkDeck(
   return result;
 }
 
-async function switchesAt(page: Page, indices: readonly number[], settle: number): Promise<number[]> {
+async function switchesAt(page: Page, indices: readonly number[], settleCap: number): Promise<number[]> {
   const times: number[] = [];
   for (const i of indices) {
     await page.evaluate(`window.__bench.jump(${i})`);
-    await pause(settle);
+    await settle(page, settleCap);
     times.push((await page.evaluate('window.__bench.switchLanguage()')) as number);
   }
   return times;

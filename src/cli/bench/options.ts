@@ -19,7 +19,8 @@ export const usage = `Usage: npm run bench -- [options]
   --build-runs N   builds of each deck (default 3)
   --pdf-runs N     export:pdf runs (default 3; 0 skips the PDF timing)
   --slides N       slides per language in the synthetic deck (default 300)
-  --settle MS      pause after reaching a slide before timing a key press or switch (default 300)
+  --settle MS      at most this long, before timing a key press or switch, for the page to settle: no
+                   CSS transition running and every chart step ended (default 10000)
   --quick          --runs 3 --build-runs 1 --pdf-runs 1
   --no-mobile      skip the mobile run (Lighthouse's mobile profile, --runs times per page, ≈ 20 s a run)
   --json FILE      also write the figures as JSON
@@ -56,7 +57,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     buildRuns: count(values['build-runs'], quick ? 1 : 3, 1),
     pdfRuns: count(values['pdf-runs'], quick ? 1 : 3, 0),
     slides: count(values.slides, 300, 2),
-    settle: count(values.settle, 300, 0),
+    settle: count(values.settle, 10_000, 0),
     json: values.json ?? null,
     keep: values.keep === true,
     mobile: values['no-mobile'] !== true,

@@ -8,7 +8,7 @@ describe('bench options', () => {
       buildRuns: 3,
       pdfRuns: 3,
       slides: 300,
-      settle: 300,
+      settle: 10_000,
       json: null,
       keep: false,
       mobile: true,
