@@ -33,7 +33,11 @@ export interface ChartsPluginOptions {
 
 /** The charts either side may wait longer than a switch's leftovers: nothing needs them until the next slide. */
 const browserIdle = (work: () => void): void => {
-  whenBrowserIdle(work, { timeout: 2000 });
+  // Not before the slide that just arrived has had its first two frames: an idle period comes between them, and a
+  // map drawn there would hold the second one back.
+  window.requestAnimationFrame(() =>
+    window.requestAnimationFrame(() => whenBrowserIdle(work, { timeout: 2000 })),
+  );
 };
 
 export interface ChartsPlugin {
