@@ -53,6 +53,8 @@ test("reveal's live region announces a whole slide in one line, in a font a lang
   page,
 }) => {
   await openDeck(page, '/?lng=en#/funding');
+  // reveal reads the slide's text once, a frame after the move: the chart's description and table must be there.
+  await expect(page.locator('section#funding [data-chart-state]')).toHaveAttribute('data-chart-state', 'ready');
   // Every step shown (asked again on the same slide): reveal announces the slide's whole text, fragments, chart
   // description and data table included.
   await page.evaluate(() => window.Reveal.slide(window.Reveal.getIndices().h, 0, 99));
