@@ -54,7 +54,10 @@ test("reveal's live region announces a whole slide in one line, in a font a lang
 }) => {
   await openDeck(page, '/?lng=en#/funding');
   // reveal reads the slide's text once, a frame after the move: the chart's description and table must be there.
-  await expect(page.locator('section#funding [data-chart-state]')).toHaveAttribute('data-chart-state', 'ready');
+  await expect(page.locator('section#funding [data-chart-state]')).toHaveAttribute(
+    'data-chart-state',
+    'ready',
+  );
   // Every step shown (asked again on the same slide): reveal announces the slide's whole text, fragments, chart
   // description and data table included.
   await page.evaluate(() => window.Reveal.slide(window.Reveal.getIndices().h, 0, 99));
@@ -148,4 +151,51 @@ test('the title and closing slides show a QR code of the deck address in the roo
       );
     }
   }
+});
+
+test("the sea's glow sits on a layer of its own under the slides, so a slide's move does not draw it again", async ({
+  page,
+}) => {
+  await openDeck(page, '/?lng=en#/expansion');
+  const look = () =>
+    page.evaluate(() => {
+      const glow = getComputedStyle(document.body, '::before');
+      return {
+        body: getComputedStyle(document.body).backgroundImage,
+        glow: glow.backgroundImage,
+        position: glow.position,
+        willChange: glow.willChange,
+        zIndex: glow.zIndex,
+      };
+    });
+  const desk = await look();
+  expect(desk.body).toBe('none');
+  expect(desk.glow).toMatch(/^radial-gradient/);
+  expect(desk).toMatchObject({ position: 'fixed', willChange: 'transform', zIndex: '-1' });
+  // Still seen: the top right corner glows brighter than the bottom left, as before.
+  const shot = await page.screenshot();
+  // Read on a blank page of its own: the deck's policy allows no data: image.
+  const blank = await page.context().newPage();
+  const [glowing, plain] = await blank.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) return [0, 0];
+    context.drawImage(image, 0, 0);
+    const blue = (x: number, y: number) => context.getImageData(x, y, 1, 1).data[2] ?? 0;
+    return [blue(image.width - 20, 80), blue(20, image.height - 40)];
+  }, shot.toString('base64'));
+  await blank.close();
+  expect(glowing).toBeGreaterThan(plain + 15);
+  // Printing keeps the page's own background; the phone layout has none of the layer.
+  await page.emulateMedia({ media: 'print' });
+  expect((await look()).body).toMatch(/^radial-gradient/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 412, height: 860 });
+  await expect(page.locator('html')).toHaveClass(/phone-layout/);
+  expect((await look()).glow).toBe('none');
 });
