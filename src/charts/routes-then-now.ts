@@ -1,4 +1,4 @@
-import { type GeoProjection, geoMercator, geoPath } from 'd3';
+import { type GeoPath, type GeoPermissibleObjects, type GeoProjection, geoMercator, geoPath } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
 import {
@@ -124,6 +124,23 @@ export function bow(from: [number, number], to: [number, number], lift = 0.2, mo
   return `M${r(from[0])},${r(from[1])}Q${r(cx)},${r(cy)},${r(to[0])},${r(to[1])}`;
 }
 
+/**
+ * Country outlines, projected once per frame size: a step or a language switch lays the map out again, and an
+ * outline (hundreds of points) changes with neither. At the switch it was most of the map's relabel.
+ */
+const outlines = new Map<string, WeakMap<object, string>>();
+function outline(country: GeoPermissibleObjects, size: Size, path: GeoPath): string {
+  const key = `${size.width}x${size.height}`;
+  const sized = outlines.get(key) ?? new WeakMap<object, string>();
+  outlines.set(key, sized);
+  let d = sized.get(country);
+  if (d === undefined) {
+    d = path(country) ?? '';
+    sized.set(country, d);
+  }
+  return d;
+}
+
 function makeProjection(size: Size): GeoProjection {
   const mapTop = headerHeightFor(size);
   const extent = isNarrowFrame(size) ? defaults.narrow.extent : defaults.extent;
@@ -238,7 +255,7 @@ export function layoutRoutes(
         if (!country || areas.some((a) => a.id === code)) continue;
         areas.push({
           id: code,
-          d: path(country) ?? '',
+          d: outline(country, size, path),
           step: echo.step,
           start: begin,
           dur: defaults.fadeMs,

@@ -5,7 +5,8 @@ import type { PlacedLabel } from './map-labels';
 
 /**
  * The marks the maps animate. Each is drawn once and then only moved between its off and on state,
- * so a step never rebuilds geometry and a language change never touches it.
+ * so a step never rebuilds geometry and a language change never touches it: attributes are only written when
+ * they change.
  */
 
 interface Mark extends Timed {
@@ -44,8 +45,12 @@ export function drawStrokes(
   const legs = layer
     .selectAll<SVGGElement, StrokeMark>('g.map-stroke')
     .data(marks, (d) => d.id)
-    .join((enter) => enter.append('g').attr('class', 'map-stroke'))
-    .attr('data-id', (d) => d.id);
+    .join((enter) =>
+      enter
+        .append('g')
+        .attr('class', 'map-stroke')
+        .attr('data-id', (d) => d.id),
+    );
   // Two paths per leg: a sea-coloured casing keeps the gold line readable over highlighted countries.
   const paths = legs
     .selectAll<SVGPathElement, StrokeMark>('path')
@@ -59,12 +64,12 @@ export function drawStrokes(
         .attr('stroke-dashoffset', 1)
         .attr('fill', 'none')
         .attr('stroke-linecap', 'round')
-        .attr('stroke-linejoin', 'round'),
-    )
-    .attr('class', (_, i) => (i === 0 ? 'map-casing' : 'map-line'))
-    .attr('d', (d) => d.d)
-    .attr('stroke', (_, i) => (i === 0 ? mapColors.sea : mapColors.route))
-    .attr('stroke-width', (d, i) => (d.width ?? 3) + (i === 0 ? 3 : 0));
+        .attr('stroke-linejoin', 'round')
+        .attr('class', (_, i) => (i === 0 ? 'map-casing' : 'map-line'))
+        .attr('stroke', (_, i) => (i === 0 ? mapColors.sea : mapColors.route)),
+    );
+  attrIfChanged(paths, 'd', (d) => d.d);
+  attrIfChanged(paths, 'stroke-width', (d, i) => (d.width ?? 3) + (i === 0 ? 3 : 0));
   moveTo(paths, 'stroke-dashoffset', (d) => (d.on ? 0 : 1), schedule, ends, true);
 }
 
@@ -77,15 +82,19 @@ export function drawPoints(
   const points = layer
     .selectAll<SVGCircleElement, PointMark>('circle')
     .data(marks, (d) => d.id)
-    .join((enter) => enter.append('circle').attr('opacity', 0))
-    .attr('class', 'map-point')
-    .attr('data-id', (d) => d.id)
-    .attr('cx', (d) => d.x)
-    .attr('cy', (d) => d.y)
-    .attr('r', (d) => d.r)
-    .attr('fill', (d) => d.fill ?? mapColors.route)
-    .attr('stroke', mapColors.sea)
-    .attr('stroke-width', 2);
+    .join((enter) =>
+      enter
+        .append('circle')
+        .attr('opacity', 0)
+        .attr('class', 'map-point')
+        .attr('data-id', (d) => d.id)
+        .attr('stroke', mapColors.sea)
+        .attr('stroke-width', 2),
+    );
+  attrIfChanged(points, 'cx', (d) => d.x);
+  attrIfChanged(points, 'cy', (d) => d.y);
+  attrIfChanged(points, 'r', (d) => d.r);
+  attrIfChanged(points, 'fill', (d) => d.fill ?? mapColors.route);
   moveTo(points, 'opacity', (d) => (d.on ? 1 : 0), schedule, ends);
 }
 
@@ -98,13 +107,17 @@ export function drawAreas(
   const areas = layer
     .selectAll<SVGPathElement, AreaMark>('path')
     .data(marks, (d) => d.id)
-    .join((enter) => enter.append('path').attr('opacity', 0))
-    .attr('class', 'map-area')
-    .attr('data-id', (d) => d.id)
-    .attr('d', (d) => d.d)
-    .attr('fill', mapColors.accent)
-    .attr('stroke', mapColors.sea)
-    .attr('stroke-width', 0.75);
+    .join((enter) =>
+      enter
+        .append('path')
+        .attr('opacity', 0)
+        .attr('class', 'map-area')
+        .attr('data-id', (d) => d.id)
+        .attr('fill', mapColors.accent)
+        .attr('stroke', mapColors.sea)
+        .attr('stroke-width', 0.75),
+    );
+  attrIfChanged(areas, 'd', (d) => d.d);
   moveTo(areas, 'opacity', (d) => (d.on ? 1 : 0), schedule, ends);
 }
 
@@ -131,18 +144,20 @@ export function drawLabels(
         .attr('stroke', mapColors.sea)
         .attr('stroke-width', 4)
         .attr('stroke-linejoin', 'round')
-        .attr('paint-order', 'stroke'),
-    )
-    .attr('class', 'map-label')
-    .attr('data-id', (d) => d.id)
-    .text((d) => d.text);
+        .attr('paint-order', 'stroke')
+        .attr('class', 'map-label')
+        .attr('data-id', (d) => d.id),
+    );
   labels.each(function move(d) {
+    if (this.textContent !== d.text) this.textContent = d.text;
     const at = spot.get(d.id);
     if (!at) return;
-    const text = this as SVGTextElement;
-    text.setAttribute('x', String(round(at.x)));
-    text.setAttribute('y', String(round(at.y)));
-    text.setAttribute('text-anchor', at.anchor);
+    const set = (name: string, value: string) => {
+      if (this.getAttribute(name) !== value) this.setAttribute(name, value);
+    };
+    set('x', String(round(at.x)));
+    set('y', String(round(at.y)));
+    set('text-anchor', at.anchor);
   });
   moveTo(
     labels as Selection<SVGTextElement, LabelMark, BaseType, unknown>,
@@ -151,6 +166,22 @@ export function drawLabels(
     schedule,
     ends,
   );
+}
+
+/**
+ * Sets an attribute on each element whose value differs. A map is laid out again at every step and every
+ * language switch, and most of its marks come out the same: writing an unchanged `d` would still have the
+ * browser parse the path and lay the mark out again.
+ */
+function attrIfChanged<E extends Element, D, P extends BaseType>(
+  selection: Selection<E, D, P, unknown>,
+  name: string,
+  value: (d: D, i: number) => string | number,
+): Selection<E, D, P, unknown> {
+  return selection.each(function set(d, i) {
+    const next = String(value(d, i));
+    if (this.getAttribute(name) !== next) this.setAttribute(name, next);
+  });
 }
 
 function round(v: number): number {

@@ -88,6 +88,22 @@ export function geometryOf(figure: HTMLElement): string[] {
   );
 }
 
+/**
+ * The marks' shape and place attributes written while `run` runs, even with the value they had: a relabel that
+ * writes an unchanged `d` has the browser parse the path and lay the mark out again.
+ */
+export function geometryWrites(figure: HTMLElement, run: () => void): string[] {
+  const observer = new MutationObserver(() => undefined);
+  observer.observe(figure, { subtree: true, attributeFilter: ['d', 'cx', 'cy', 'r', 'stroke-width'] });
+  run();
+  const writes = observer.takeRecords().map(({ target, attributeName }) => {
+    const mark = target instanceof Element ? target.closest('[data-id]') : null;
+    return `${mark?.getAttribute('data-id') ?? target.nodeName} ${attributeName}`;
+  });
+  observer.disconnect();
+  return writes;
+}
+
 export function labelTexts(figure: HTMLElement): string[] {
   return Array.from(figure.querySelectorAll('.map-label'), (node) => node.textContent ?? '');
 }
@@ -178,7 +194,7 @@ export function standardMapTests<Data>(chart: ChartModule<Data>, spec: MapTestSp
     await instance.step(last, { animate: false });
     const geometry = geometryOf(figure);
     expect(labelTexts(figure)).toContain(spec.label.en);
-    instance.setContext(contextFor('zh'));
+    expect(geometryWrites(figure, () => instance.setContext(contextFor('zh')))).toEqual([]);
     expect(geometryOf(figure)).toEqual(geometry);
     expect(labelTexts(figure)).toContain(spec.label.zh);
     expect(figure.querySelector('svg')?.getAttribute('lang')).toBe('zh-CN');

@@ -6,6 +6,7 @@ import {
   dataOf,
   drawnStrokes,
   geometryOf,
+  geometryWrites,
   labelTexts,
   lngs,
   mapContext,
@@ -121,7 +122,7 @@ describe('routes-then-now', () => {
     await instance.step(4, { animate: false });
     const geometry = geometryOf(figure);
     expect(labelTexts(figure)).toContain('Malindi');
-    instance.setContext(mapContext('zh'));
+    expect(geometryWrites(figure, () => instance.setContext(mapContext('zh')))).toEqual([]);
     expect(geometryOf(figure)).toEqual(geometry);
     expect(labelTexts(figure)).toContain('麻林');
     const fresh = newFigure(chart.id);
