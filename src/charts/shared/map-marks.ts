@@ -152,12 +152,9 @@ export function drawLabels(
     if (this.textContent !== d.text) this.textContent = d.text;
     const at = spot.get(d.id);
     if (!at) return;
-    const set = (name: string, value: string) => {
-      if (this.getAttribute(name) !== value) this.setAttribute(name, value);
-    };
-    set('x', String(round(at.x)));
-    set('y', String(round(at.y)));
-    set('text-anchor', at.anchor);
+    setIfChanged(this, 'x', round(at.x));
+    setIfChanged(this, 'y', round(at.y));
+    setIfChanged(this, 'text-anchor', at.anchor);
   });
   moveTo(
     labels as Selection<SVGTextElement, LabelMark, BaseType, unknown>,
@@ -179,9 +176,13 @@ function attrIfChanged<E extends Element, D, P extends BaseType>(
   value: (d: D, i: number) => string | number,
 ): Selection<E, D, P, unknown> {
   return selection.each(function set(d, i) {
-    const next = String(value(d, i));
-    if (this.getAttribute(name) !== next) this.setAttribute(name, next);
+    setIfChanged(this, name, value(d, i));
   });
+}
+
+function setIfChanged(element: Element, name: string, value: string | number): void {
+  const next = String(value);
+  if (element.getAttribute(name) !== next) element.setAttribute(name, next);
 }
 
 function round(v: number): number {
