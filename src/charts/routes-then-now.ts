@@ -131,8 +131,11 @@ export function bow(from: [number, number], to: [number, number], lift = 0.2, mo
 const outlines = new Map<string, WeakMap<object, string>>();
 function outline(country: GeoPermissibleObjects, size: Size, path: GeoPath): string {
   const key = `${size.width}x${size.height}`;
-  const sized = outlines.get(key) ?? new WeakMap<object, string>();
-  outlines.set(key, sized);
+  let sized = outlines.get(key);
+  if (!sized) {
+    sized = new WeakMap<object, string>();
+    outlines.set(key, sized);
+  }
   let d = sized.get(country);
   if (d === undefined) {
     d = path(country) ?? '';
