@@ -25,6 +25,7 @@ function writeReport(lng: string, slides: SlideMeasure[]): void {
       smallestText: smallest.text.slice(0, 40),
       contentBottom: Math.round(s.contentBottom),
       chartShare: Math.round(s.chartShare * 100),
+      covered: s.covered.length,
       visual: s.visual,
       overflow: s.overflow,
     };
@@ -85,6 +86,11 @@ for (const lng of ['en', 'zh'] as const) {
 
     test(`nothing overflows the canvas or is clipped (${lng})`, () => {
       const problems = slides.flatMap((s) => s.overflow.map((o) => `${s.id}: ${o}`));
+      expect(problems).toEqual([]);
+    });
+
+    test(`the deck's controls cover no text (${lng})`, () => {
+      const problems = slides.flatMap((s) => s.covered.map((c) => `${s.id}: ${c}`));
       expect(problems).toEqual([]);
     });
 

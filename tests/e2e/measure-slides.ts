@@ -23,6 +23,8 @@ export interface SlideMeasure {
   chartShare: number;
   /** A chart, map, big number or diagram. */
   visual: boolean;
+  /** Lines of text that the deck's own controls (`.deck-ui`, fixed over the slide) cover. */
+  covered: string[];
 }
 
 export const canvas = { width: 1280, height: 720 } as const;
@@ -132,6 +134,30 @@ export function measureCurrentSlide(page: Page): Promise<SlideMeasure> {
       const drawn = view && view.width > 0 ? view.width * fit * view.height * fit : w * h;
       chartShare = drawn / (size.width * size.height);
     }
+    // The deck's controls float over the slide: no line of its text may sit under them.
+    const controls = [...document.querySelectorAll('.deck-ui > *')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0);
+    const covered: string[] = [];
+    const lineWalker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+    while (lineWalker.nextNode()) {
+      const node = lineWalker.currentNode as Text;
+      const el = node.parentElement;
+      if (!node.data.trim() || !el || hiddenBySrOnly(el) || !effectivelyVisible(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const line of range.getClientRects()) {
+        const under = controls.find(
+          (c) => line.left < c.right && line.right > c.left && line.top < c.bottom && line.bottom > c.top,
+        );
+        if (under) {
+          covered.push(
+            `"${node.data.trim().slice(0, 40)}" (line at ${line.left.toFixed(0)}–${line.right.toFixed(0)}, ${line.top.toFixed(0)}–${line.bottom.toFixed(0)}) under a control at ${under.left.toFixed(0)}–${under.right.toFixed(0)}, ${under.top.toFixed(0)}–${under.bottom.toFixed(0)}`,
+          );
+          break;
+        }
+      }
+    }
     const visual = section.querySelector('figure[data-chart], .big-number, .diagram') !== null;
     return {
       id: section.id,
@@ -141,6 +167,7 @@ export function measureCurrentSlide(page: Page): Promise<SlideMeasure> {
       overflow,
       chartShare,
       visual,
+      covered,
     };
   }, canvas);
 }
