@@ -4,6 +4,7 @@ import 'virtual:fonts.css';
 import './styles/theme.css';
 import { createChartsPlugin } from './charts/plugin';
 import { createDeck, deckConfig } from './deck/create-deck';
+import { createIdleControls } from './deck/idle-controls';
 import {
   applyDocumentLanguage,
   createLanguageController,
@@ -114,6 +115,14 @@ deck
     createRevealLabels(root, i18n, language);
     if (!isReceiver) {
       reader = createReaderControls(deck, i18n, ui, language, initialHash, () => window.deckPhone?.view());
+      // On the slides the bar fades when the mouse rests, with reveal's cursor; the reading view, the phone and a
+      // follower in the live room (whose bar shows the room's state) keep it.
+      const html = document.documentElement;
+      createIdleControls(ui, {
+        delay: deck.getConfig().hideCursorTime ?? 5000,
+        mayHide: () =>
+          !deck.isScrollView() && !html.classList.contains('phone-layout') && html.dataset.room !== 'remote',
+      });
     }
     deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
       toggle.element.click(),
