@@ -40,7 +40,12 @@ test.describe('a speaker at 1280×720 with a mouse', () => {
 });
 
 test.describe('a touch screen', () => {
-  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  test.use({
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    isMobile: true,
+    reducedMotion: 'reduce',
+  });
 
   test('never fades the bar: a finger cannot hover to bring it back', async ({ page }) => {
     await openDeck(page, '/?lng=en#/1');

@@ -11,7 +11,8 @@ describe('createIdleControls', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     mayHide = true;
-    document.body.innerHTML = '<div class="deck-ui"><button type="button">Read</button></div><p tabindex="0">x</p>';
+    document.body.innerHTML =
+      '<div class="deck-ui"><button type="button">Read</button></div><p tabindex="0">x</p>';
     bar = document.querySelector('.deck-ui')!;
     button = bar.querySelector('button')!;
     controls = createIdleControls(bar, { delay: 5000, mayHide: () => mayHide });
