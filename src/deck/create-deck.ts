@@ -33,6 +33,8 @@ export function deckConfig(reducedMotion: boolean, plugins: RevealPlugin[] = [])
     // The slide on screen and one either side are kept laid out (reveal counts the current slide as 1); the rest
     // are display: none until they come near.
     viewDistance: 2,
+    // What reveal writes inline on the slides it keeps ready: each layout's own box (layouts.css).
+    display: 'var(--layout-display, block)',
     // Printing shows each slide once, every step shown, so each chart prints at its final state.
     pdfSeparateFragments: false,
     // A 25-minute talk: the speaker view's pacing compares against it.
