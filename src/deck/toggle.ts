@@ -19,7 +19,7 @@ export function createLanguageToggle(
 ): LanguageToggle {
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = 'lang-toggle';
+  button.className = 'deck-button lang-toggle';
   const parts = (['en', 'zh'] as const).map((lng) => {
     const span = document.createElement('span');
     span.lang = languages[lng].htmlLang;

@@ -166,7 +166,7 @@ test('every control is reachable with Tab, shows a focus ring, and is at least 2
   // A slide in the middle: both arrows are enabled.
   const stops = await tabThrough(page);
   const names = stops.map((s) => s.name);
-  for (const control of ['button.lang-toggle', 'button.navigate-left', 'button.navigate-right']) {
+  for (const control of ['button.deck-button.lang-toggle', 'button.navigate-left', 'button.navigate-right']) {
     expect(
       names.some((n) => n.startsWith(control)),
       `${control} reached by Tab in ${names.join(', ')}`,
