@@ -1,11 +1,11 @@
-import { type GeoPermissibleObjects, type GeoProjection, geoNaturalEarth1, geoPath } from 'd3';
+import { type GeoProjection, geoNaturalEarth1 } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
 import {
-  basePaths,
   countries,
   headerHeightFor,
   mapColors,
+  mapSheet,
   mapTextSizes,
   placeIndex,
   placeOf,
@@ -83,29 +83,13 @@ export interface ExpansionLayout {
   smallCountry: boolean;
 }
 
-/** A projected sheet: the projection fitted to a frame, and a path drawer that projects each country once. */
-interface Sheet {
-  projection: GeoProjection;
-  path: (object: GeoPermissibleObjects) => string | null;
-}
-
-/**
- * One sheet per frame size. Fitting the projection to the world projects every country (about 10 ms), and every
- * step and every relabel lays the map out again: the projection and the country outlines do not change, so
- * they are made once per size. (The arcs are new objects each time and are drawn afresh.)
- */
-const sheets = new Map<string, Sheet>();
-
-function sheetFor(size: Size): Sheet {
-  const key = `${size.width}x${size.height}`;
-  const hit = sheets.get(key);
-  if (hit) return hit;
-  // Fitted to the world without Antarctica, which would only take room.
+/** Centred on the Pacific and fitted to the world without Antarctica, which would only take room. */
+function makeProjection(size: Size): GeoProjection {
   const world = {
     type: 'FeatureCollection' as const,
     features: countries.features.filter((f) => f.id !== '010'),
   };
-  const projection = geoNaturalEarth1()
+  return geoNaturalEarth1()
     .rotate([-defaults.centerLon, 0])
     .fitExtent(
       [
@@ -114,16 +98,6 @@ function sheetFor(size: Size): Sheet {
       ],
       world,
     );
-  const draw = geoPath(projection).digits(1);
-  const drawn = new WeakMap<object, string | null>();
-  const path = (object: GeoPermissibleObjects): string | null => {
-    if (object.type === 'LineString') return draw(object);
-    if (!drawn.has(object)) drawn.set(object, draw(object));
-    return drawn.get(object) ?? null;
-  };
-  const sheet = { projection, path };
-  sheets.set(key, sheet);
-  return sheet;
 }
 
 /** The picture at `step` in `lng`: pure, so tests and print get exactly what the animation lands on. */
@@ -133,7 +107,8 @@ export function layoutExpansion(
   lng: Lng,
   size: Size = defaults.size,
 ): ExpansionLayout {
-  const { projection, path } = sheetFor(size);
+  const sheet = mapSheet('expansion', size, makeProjection);
+  const { projection, path } = sheet;
   const index = placeIndex(data.places);
   const xy = (id: string): [number, number] => {
     const p = placeOf(index, id);
@@ -204,7 +179,7 @@ export function layoutExpansion(
       ],
     },
   );
-  const { land, borders } = basePaths(`expansion:${size.width}x${size.height}`, projection);
+  const { land, borders } = sheet.base;
   return {
     size,
     land,

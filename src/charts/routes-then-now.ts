@@ -1,14 +1,14 @@
-import { type GeoPath, type GeoPermissibleObjects, type GeoProjection, geoMercator, geoPath } from 'd3';
+import { type GeoProjection, geoMercator } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
 import {
-  basePaths,
   countries,
   headerHeightFor,
   isNarrowFrame,
   type MapPlace,
   type MapText,
   mapColors,
+  mapSheet,
   mapTextSizes,
   placeIndex,
   placeOf,
@@ -124,26 +124,6 @@ export function bow(from: [number, number], to: [number, number], lift = 0.2, mo
   return `M${r(from[0])},${r(from[1])}Q${r(cx)},${r(cy)},${r(to[0])},${r(to[1])}`;
 }
 
-/**
- * Country outlines, projected once per frame size: a step or a language switch lays the map out again, and an
- * outline (hundreds of points) changes with neither. At the switch it was most of the map's relabel.
- */
-const outlines = new Map<string, WeakMap<object, string>>();
-function outline(country: GeoPermissibleObjects, size: Size, path: GeoPath): string {
-  const key = `${size.width}x${size.height}`;
-  let sized = outlines.get(key);
-  if (!sized) {
-    sized = new WeakMap<object, string>();
-    outlines.set(key, sized);
-  }
-  let d = sized.get(country);
-  if (d === undefined) {
-    d = path(country) ?? '';
-    sized.set(country, d);
-  }
-  return d;
-}
-
 function makeProjection(size: Size): GeoProjection {
   const mapTop = headerHeightFor(size);
   const extent = isNarrowFrame(size) ? defaults.narrow.extent : defaults.extent;
@@ -170,8 +150,8 @@ export function layoutRoutes(
   lng: Lng,
   size: Size = defaults.size,
 ): RoutesLayout {
-  const projection = makeProjection(size);
-  const path = geoPath(projection).digits(1);
+  const sheet = mapSheet('routes', size, makeProjection);
+  const { projection, path } = sheet;
   const index = placeIndex(data.places);
   const xy = (id: string): [number, number] => {
     const p = placeOf(index, id);
@@ -211,7 +191,7 @@ export function layoutRoutes(
       const dur = (ms * line.length) / total;
       legs.push({
         id: `${route.id}:${i}`,
-        d: path({ type: 'LineString', coordinates: line.coords }) ?? '',
+        d: path({ type: 'LineString', coordinates: line.coords }),
         step: at,
         start: t,
         dur,
@@ -258,7 +238,7 @@ export function layoutRoutes(
         if (!country || areas.some((a) => a.id === code)) continue;
         areas.push({
           id: code,
-          d: outline(country, size, path),
+          d: path(country),
           step: echo.step,
           start: begin,
           dur: defaults.fadeMs,
@@ -314,7 +294,7 @@ export function layoutRoutes(
       obstacles: points.filter((p) => p.on).map((p) => pointBox(p.x, p.y, p.r + 1)),
     },
   );
-  const { land, borders } = basePaths(`routes:${size.width}x${size.height}`, projection);
+  const { land, borders } = sheet.base;
   return {
     size,
     land,

@@ -1,12 +1,12 @@
-import { type GeoProjection, geoMercator, geoPath } from 'd3';
+import { type GeoProjection, geoMercator } from 'd3';
 import type { ValidatedData } from '../shared/data-schema';
 import type { Lng } from '../shared/languages';
 import {
-  basePaths,
   headerHeightFor,
   isNarrowFrame,
   type MapPlace,
   mapColors,
+  mapSheet,
   mapTextSizes,
   placeIndex,
   placeOf,
@@ -153,8 +153,8 @@ export function layoutVoyages(
   lng: Lng,
   size: Size = defaults.size,
 ): VoyagesLayout {
-  const projection = makeProjection(size);
-  const path = geoPath(projection).digits(1);
+  const sheet = mapSheet('voyages', size, makeProjection);
+  const { projection, path } = sheet;
   const index = placeIndex(data.places);
   const xy = (c: [number, number]): [number, number] => projection(c) ?? [0, 0];
   const legs: StrokeMark[] = [];
@@ -183,7 +183,7 @@ export function layoutVoyages(
       const dur = (ms * line.length) / total;
       legs.push({
         id: `${route.id}:${i}`,
-        d: path({ type: 'LineString', coordinates: line.coords }) ?? '',
+        d: path({ type: 'LineString', coordinates: line.coords }),
         step: route.step,
         start,
         dur,
@@ -226,7 +226,7 @@ export function layoutVoyages(
   }));
   const told = data.voyages.filter((v) => (defaults.stepVoyages[step] ?? []).includes(v.n));
   const years: [number, number] = [Math.min(...told.map((v) => v.from)), Math.max(...told.map((v) => v.to))];
-  const { land, borders } = basePaths(`voyages:${size.width}x${size.height}`, projection);
+  const { land, borders } = sheet.base;
   return {
     size,
     land,

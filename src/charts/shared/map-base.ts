@@ -1,4 +1,4 @@
-import { type GeoProjection, geoPath, type Selection } from 'd3';
+import { type GeoPermissibleObjects, type GeoProjection, geoPath, type Selection } from 'd3';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
 import type {
@@ -68,15 +68,50 @@ export interface Size {
   height: number;
 }
 
-/** Base map paths for a fitted projection, memoised per key (fitting and 10k points are not free). */
-const baseCache = new Map<string, { land: string; borders: string }>();
-export function basePaths(key: string, projection: GeoProjection): { land: string; borders: string } {
-  const hit = baseCache.get(key);
+/** A map's drawing at one frame size: its projection, and the paths that stay the same from step to step. */
+export interface MapSheet {
+  readonly projection: GeoProjection;
+  /**
+   * The path of a shape, remembered by the shape's identity: a country's outline (hundreds of points) is projected
+   * once. A line built afresh for each layout (a route, an arc) is a new object, so it is drawn afresh.
+   */
+  path(shape: GeoPermissibleObjects): string;
+  /** The land and the borders, drawn the first time they are asked for. */
+  readonly base: { land: string; borders: string };
+}
+
+const sheets = new Map<string, MapSheet>();
+
+/**
+ * The sheet of map `map` at `size`, made once: fitting a projection can project every country (about 10 ms), and
+ * each step and each relabel lays the map out again with the same projection and the same outlines. `project`
+ * makes the projection the first time.
+ */
+export function mapSheet(map: string, size: Size, project: (size: Size) => GeoProjection): MapSheet {
+  const key = `${map}:${size.width}x${size.height}`;
+  const hit = sheets.get(key);
   if (hit) return hit;
-  const path = geoPath(projection).digits(1);
-  const paths = { land: path(land) ?? '', borders: path(borders) ?? '' };
-  baseCache.set(key, paths);
-  return paths;
+  const projection = project(size);
+  const draw = geoPath(projection).digits(1);
+  const drawn = new WeakMap<GeoPermissibleObjects, string>();
+  let base: MapSheet['base'] | undefined;
+  const sheet: MapSheet = {
+    projection,
+    path(shape) {
+      let d = drawn.get(shape);
+      if (d === undefined) {
+        d = draw(shape) ?? '';
+        drawn.set(shape, d);
+      }
+      return d;
+    },
+    get base() {
+      base ??= { land: draw(land) ?? '', borders: draw(borders) ?? '' };
+      return base;
+    },
+  };
+  sheets.set(key, sheet);
+  return sheet;
 }
 
 export function placeIndex(places: readonly MapPlace[]): Map<string, MapPlace> {
