@@ -2,7 +2,7 @@ import { geoMercator, geoPath } from 'd3';
 import { describe, expect, it, vi } from 'vitest';
 import { countries, mapSheet, type Size } from '../../../../src/charts/shared/map-base';
 
-const fit = (size: Size) =>
+const mercatorFor = (size: Size) =>
   geoMercator().fitSize([size.width, size.height], { type: 'Sphere' }).precision(0.5);
 
 describe('mapSheet', () => {
@@ -23,7 +23,7 @@ describe('mapSheet', () => {
     // Counts the projections: d3's path projects a shape through the projection's stream.
     let projected = 0;
     const counted = (frame: Size) => {
-      const projection = fit(frame);
+      const projection = mercatorFor(frame);
       const stream = projection.stream.bind(projection);
       projection.stream = (output) => {
         projected += 1;
@@ -32,7 +32,7 @@ describe('mapSheet', () => {
       return projection;
     };
     const sheet = mapSheet('test-draw', size, counted);
-    const reference = geoPath(fit(size)).digits(1);
+    const reference = geoPath(mercatorFor(size)).digits(1);
     const country = countries.features.find((f) => String(f.id) === '156');
     expect(country).toBeDefined();
     if (!country) return;
@@ -55,7 +55,7 @@ describe('mapSheet', () => {
   });
 
   it('draws the land and borders once, on first use', () => {
-    const sheet = mapSheet('test-base', { width: 500, height: 250 }, fit);
+    const sheet = mapSheet('test-base', { width: 500, height: 250 }, mercatorFor);
     const base = sheet.base;
     expect(base.land.startsWith('M')).toBe(true);
     expect(base.borders.startsWith('M')).toBe(true);
