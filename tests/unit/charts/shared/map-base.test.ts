@@ -7,7 +7,7 @@ const mercatorFor = (size: Size) =>
 
 describe('mapSheet', () => {
   it('makes the projection once per map and frame size', () => {
-    const project = vi.fn(fit);
+    const project = vi.fn(mercatorFor);
     const a = mapSheet('test-once', { width: 400, height: 200 }, project);
     const b = mapSheet('test-once', { width: 400, height: 200 }, project);
     const c = mapSheet('test-once', { width: 300, height: 200 }, project);
