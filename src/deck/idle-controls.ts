@@ -15,8 +15,7 @@ export interface IdleControlsOptions {
 }
 
 export interface IdleControls {
-  /** Shows the bar and starts waiting again. */
-  wake(): void;
+  /** Stops listening and leaves the bar shown. */
   destroy(): void;
 }
 
@@ -45,26 +44,25 @@ export function createIdleControls(bar: HTMLElement, options: IdleControlsOption
     timer = view.setTimeout(sleep, options.delay);
   };
 
+  // Shows the bar and waits the full delay again.
   const wake = (): void => {
     bar.removeAttribute(idleAttribute);
     schedule();
   };
 
-  // A pointer that moves or presses: the mouse, a pen, or a finger on a touch screen beside a mouse.
-  const onPointer = (): void => wake();
-  const onFocus = (): void => wake();
-  view.addEventListener('pointermove', onPointer, { passive: true });
-  view.addEventListener('pointerdown', onPointer, { passive: true });
-  bar.addEventListener('focusin', onFocus);
+  // A pointer that moves or presses (the mouse, a pen, or a finger on a touch screen beside a mouse), or focus
+  // coming into the bar.
+  view.addEventListener('pointermove', wake, { passive: true });
+  view.addEventListener('pointerdown', wake, { passive: true });
+  bar.addEventListener('focusin', wake);
   schedule();
 
   return {
-    wake,
     destroy() {
       if (timer !== undefined) view.clearTimeout(timer);
-      view.removeEventListener('pointermove', onPointer);
-      view.removeEventListener('pointerdown', onPointer);
-      bar.removeEventListener('focusin', onFocus);
+      view.removeEventListener('pointermove', wake);
+      view.removeEventListener('pointerdown', wake);
+      bar.removeEventListener('focusin', wake);
       bar.removeAttribute(idleAttribute);
     },
   };
