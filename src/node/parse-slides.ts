@@ -114,6 +114,15 @@ export function parseSlide(
         });
       } else {
         attrs = parsed;
+        const background = Object.keys(attrs).find((name) => name.startsWith('data-background'));
+        if (background) {
+          problems.push({
+            file,
+            line: lineNo,
+            message: `slide "${attrs.id ?? '(no id)'}" sets ${background}, but the deck draws no slide backgrounds.`,
+            hint: 'The sea is drawn once for every slide (src/styles/theme.css); give the slide a layout (data-layout) or style it in src/styles/layouts.css instead.',
+          });
+        }
         const layout = attrs['data-layout'];
         if (layout !== undefined && !isSlideLayout(layout)) {
           problems.push({

@@ -69,6 +69,15 @@ describe('parseSlides', () => {
     expect(problems[0]!.hint).toContain(slideLayouts.join(', '));
   });
 
+  it('refuses a slide background, which the deck does not draw, at the line of its slide comment', () => {
+    const text = '## Intro\n\n<!-- .slide: id="intro" data-background-color="#000" -->\n\nNote:\nNotes.';
+    const { problems } = parseSlides(text, file);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'slides/en/01-intro.md:3: slide "intro" sets data-background-color, but the deck draws no slide backgrounds.',
+    ]);
+    expect(problems[0]!.hint).toContain('data-layout');
+  });
+
   it('accepts every documented layout', () => {
     for (const layout of slideLayouts) {
       const text = `<!-- .slide: id="s" data-layout="${layout}" -->\n\n## S\n\nNote:\nNotes.`;
