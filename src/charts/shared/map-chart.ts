@@ -64,7 +64,7 @@ function makeSchedule(items: readonly Timed[], from: number, to: number): (item:
  * animating (interrupting any older one), else at once, leaving no timers behind. Unlike the shared
  * stepTransition, every element gets its own delay and duration, so legs can chain at constant speed.
  */
-export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
+export function moveTo<E extends Element, D extends Timed, P extends BaseType>(
   sel: Selection<E, D, P, unknown>,
   attr: string,
   target: (d: D) => number,
@@ -78,7 +78,11 @@ export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
     interrupt(this, STEP_TRANSITION);
   });
   if (!timing) {
-    sel.attr(attr, target);
+    // At once (a relabel, a jump, print): most marks are already where they belong, and writing an unchanged
+    // value would still restyle and repaint them.
+    sel.each(function set(d) {
+      setIfChanged(this, attr, target(d));
+    });
     return;
   }
   const transition = sel
@@ -89,6 +93,12 @@ export function moveTo<E extends BaseType, D extends Timed, P extends BaseType>(
     .attr(attr, target);
   // end() rejects when a newer step interrupts: that is not an error for the caller.
   ends.push(transition.end().catch(() => undefined));
+}
+
+/** Writes an attribute only when its value differs: the browser restyles and repaints a mark on every write. */
+export function setIfChanged(element: Element, name: string, value: string | number): void {
+  const next = String(value);
+  if (element.getAttribute(name) !== next) element.setAttribute(name, next);
 }
 
 function settled(ends: readonly Promise<void>[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { BaseType, Selection } from 'd3';
 import { type Group, mapColors } from './map-base';
-import { moveTo, type Schedule, type Timed } from './map-chart';
+import { moveTo, type Schedule, setIfChanged, type Timed } from './map-chart';
 import type { PlacedLabel } from './map-labels';
 
 /**
@@ -178,11 +178,6 @@ function attrIfChanged<E extends Element, D, P extends BaseType>(
   return selection.each(function set(d, i) {
     setIfChanged(this, name, value(d, i));
   });
-}
-
-function setIfChanged(element: Element, name: string, value: string | number): void {
-  const next = String(value);
-  if (element.getAttribute(name) !== next) element.setAttribute(name, next);
 }
 
 function round(v: number): number {
