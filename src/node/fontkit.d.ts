@@ -1,4 +1,4 @@
-/** The small part of fontkit 2.0.4 the font subsetter uses (the package ships no types). */
+/** The small part of fontkit 2.0.4 the font subsetter and its tests use (the package ships no types). */
 declare module 'fontkit' {
   export interface VariationAxis {
     name: string;
@@ -12,6 +12,11 @@ declare module 'fontkit' {
     /** Every code point in the font's cmap. */
     readonly characterSet: number[];
     readonly variationAxes: Record<string, VariationAxis>;
+    /** The hhea metrics, in font units (descent negative). */
+    readonly unitsPerEm: number;
+    readonly ascent: number;
+    readonly descent: number;
+    readonly lineGap: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
 

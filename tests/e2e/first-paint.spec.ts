@@ -15,10 +15,58 @@ const pages = [
   { path: '/zh.html', lng: 'zh', htmlLang: 'zh-CN', title: titleOf(deck.zh[0]!.html) },
 ] as const;
 
+/** A layout shift as the page saw it: its score and what moved, with each thing's top before and after. */
+interface Shift {
+  value: number;
+  moved: { node: string; before: number; after: number }[];
+}
+
 declare global {
   interface Window {
-    __shifts?: number[];
+    __shifts?: Shift[];
   }
+}
+
+/** Records every layout shift not caused by input, from the page's start (an init script). */
+function recordShifts(): void {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEntry[] &
+      {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+      }[]) {
+      if (entry.hadRecentInput) continue;
+      window.__shifts?.push({
+        value: entry.value,
+        moved: entry.sources.map((s) => ({
+          node: `${s.node?.nodeName ?? '?'} "${(s.node?.textContent ?? '').trim().slice(0, 40)}"`,
+          before: Math.round(s.previousRect.y * 10) / 10,
+          after: Math.round(s.currentRect.y * 10) / 10,
+        })),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/**
+ * The fonts arrive late (a slow link): each font file is held back this long, so the page paints in the
+ * stand-in faces (src/node/fallback-fonts.ts) and swaps.
+ */
+const lateFontsMs = 600;
+
+/**
+ * What a font swap may move. The stand-ins take the web fonts' ascent, descent and average width, so no line and
+ * no box moves up or down; but no stand-in has a web font's every width, so a word after a link or a name in the
+ * other language may slide along its line by a pixel or two, and reveal's slide number, set from the right,
+ * widens to the left. Together that stays under 0.001 (Lighthouse shows 0.000 below 0.0005).
+ */
+function expectOnlySideways(shifts: readonly Shift[], where: string): void {
+  const vertical = shifts.flatMap((s) => s.moved.filter((m) => Math.abs(m.after - m.before) >= 0.5));
+  expect(vertical, `${where}: moved up or down`).toEqual([]);
+  const total = shifts.reduce((sum, s) => sum + s.value, 0);
+  expect(total, `${where}: ${JSON.stringify(shifts)}`).toBeLessThan(0.001);
 }
 
 async function withoutScript<T>(
@@ -78,24 +126,27 @@ for (const viewport of [
   { width: 1280, height: 800 },
   { width: 1600, height: 1000 },
 ]) {
-  test(`loading shifts nothing (CLS 0), ${viewport.width}×${viewport.height}`, async ({ page }) => {
+  test(`loading moves no line, fonts on time or late, ${viewport.width}×${viewport.height}`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as PerformanceEntry[] &
-          { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) window.__shifts?.push(entry.value);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    for (const { path, title } of pages) {
-      await openDeck(page, path);
-      await settle(page);
-      await page.evaluate(() => document.fonts.ready);
-      await settle(page);
-      await expect(page.locator('.reveal .slides section.present h1')).toHaveText(title);
-      expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+    await page.addInitScript(recordShifts);
+    for (const late of [false, true]) {
+      if (late) {
+        await page.route('**/*.woff2', async (route) => {
+          await new Promise((arrive) => setTimeout(arrive, lateFontsMs));
+          await route.continue();
+        });
+      }
+      for (const { path, title } of pages) {
+        await openDeck(page, path);
+        await settle(page);
+        await page.evaluate(() => document.fonts.ready);
+        await settle(page);
+        await expect(page.locator('.reveal .slides section.present h1')).toHaveText(title);
+        const shifts = (await page.evaluate(() => window.__shifts)) ?? [];
+        expectOnlySideways(shifts, `${path}, fonts ${late ? `${lateFontsMs} ms late` : 'on time'}`);
+      }
     }
   });
 }
@@ -124,21 +175,25 @@ test('on a phone, the article takes over from the painted title without a layout
     // between the steps of its start, where a fast machine paints only once they are all done.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as PerformanceEntry[] &
-          { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) window.__shifts?.push(entry.value);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await page.addInitScript(recordShifts);
     for (const { path, title } of pages) {
       await openDeck(page, path);
       await expect(page.locator('.phone-article h1').first()).toHaveText(title);
       await page.evaluate(() => document.fonts.ready);
       await settle(page);
       expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+    }
+    // On conference Wi-Fi the fonts come after the first paint: the article's lines stay where they are.
+    await page.route('**/*.woff2', async (route) => {
+      await new Promise((arrive) => setTimeout(arrive, lateFontsMs));
+      await route.continue();
+    });
+    for (const { path, title } of pages) {
+      await openDeck(page, path);
+      await expect(page.locator('.phone-article h1').first()).toHaveText(title);
+      await page.evaluate(() => document.fonts.ready);
+      await settle(page);
+      expectOnlySideways((await page.evaluate(() => window.__shifts)) ?? [], `phone ${path}, fonts late`);
     }
   } finally {
     await context.close();

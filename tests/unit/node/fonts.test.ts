@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { interFallbackFamily, notoFallbackFamily } from '../../../src/node/fallback-fonts';
 import {
   collectCharacters,
   printableAscii,
@@ -139,11 +140,40 @@ describe('the deck font subset', () => {
     expect(totals[interFamily]).toBeLessThanOrEqual(100_000);
   });
 
-  it('writes @font-face CSS with the deck’s family names, swap, and relative file URLs', () => {
+  it('writes @font-face CSS with the deck’s family names, swap, relative file URLs and the two stand-ins', () => {
     const css = readFileSync(subset.cssFile, 'utf8');
     expect(css).toContain(`font-family: '${notoFamily}'`);
     expect(css).toContain(`font-family: '${interFamily}'`);
-    expect(css.match(/@font-face/g)).toHaveLength(subset.files.length);
+    // A face per file, and the stand-ins on the machine's own fonts (fallback-fonts.test.ts).
+    expect(css.match(/@font-face/g)).toHaveLength(subset.files.length + 2);
+    // Each stand-in draws what its web font's files draw, and the space.
+    const drawn = (...families: string[]) =>
+      formatUnicodeRange([
+        0x20,
+        ...subset.files
+          .filter((f) => families.includes(f.family))
+          .flatMap((f) =>
+            f.unicodeRange.split(',').flatMap((part) => {
+              const [from, to] = part.replace(/^U\+/, '').split('-');
+              const lo = Number.parseInt(from ?? '', 16);
+              const hi = Number.parseInt(to ?? from ?? '', 16);
+              return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+            }),
+          ),
+      ]);
+    const standIn = (family: string) =>
+      formatUnicodeRange(
+        (new RegExp(`font-family: "${family}";[^}]*unicode-range: ([^;]+);`).exec(css)?.[1] ?? '')
+          .split(',')
+          .flatMap((part) => {
+            const [from, to] = part.trim().replace(/^U\+/, '').split('-');
+            const lo = Number.parseInt(from ?? '', 16);
+            const hi = Number.parseInt(to ?? from ?? '', 16);
+            return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+          }),
+      );
+    expect(standIn(interFallbackFamily)).toBe(drawn(interFamily));
+    expect(standIn(notoFallbackFamily)).toBe(drawn(notoFamily, notoUiFamily));
     expect(css.match(/font-display: swap/g)).toHaveLength(subset.files.length);
     expect(css).not.toMatch(/data:|https?:/);
     for (const f of subset.files) expect(css).toContain(`url('./${f.file}') format('woff2')`);
