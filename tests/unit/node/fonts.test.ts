@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create } from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { interFallbackFamily, notoFallbackFamily } from '../../../src/node/fallback-fonts';
+import { cjkStart, interFallbackFamily, notoFallbackFamily } from '../../../src/node/fallback-fonts';
 import {
   collectCharacters,
   printableAscii,
@@ -173,7 +173,33 @@ describe('the deck font subset', () => {
           }),
       );
     expect(standIn(interFallbackFamily)).toBe(drawn(interFamily));
-    expect(standIn(notoFallbackFamily)).toBe(drawn(notoFamily, notoUiFamily));
+    // The Chinese stand-in: exactly what Noto Sans SC draws below the CJK blocks, and those blocks whole.
+    const chinese = standIn(notoFallbackFamily);
+    const below = formatUnicodeRange(
+      chinese
+        .split(',')
+        .flatMap((part) => {
+          const [from, to] = part.replace(/^U\+/, '').split('-');
+          const lo = Number.parseInt(from ?? '', 16);
+          const hi = Number.parseInt(to ?? from ?? '', 16);
+          return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+        })
+        .filter((cp) => cp < cjkStart),
+    );
+    expect(below).toBe(
+      formatUnicodeRange(
+        drawn(notoFamily, notoUiFamily)
+          .split(',')
+          .flatMap((part) => {
+            const [from, to] = part.replace(/^U\+/, '').split('-');
+            const lo = Number.parseInt(from ?? '', 16);
+            const hi = Number.parseInt(to ?? from ?? '', 16);
+            return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+          })
+          .filter((cp) => cp < cjkStart),
+      ),
+    );
+    expect(chinese).toContain('U+2E80-9FFF');
     expect(css.match(/font-display: swap/g)).toHaveLength(subset.files.length);
     expect(css).not.toMatch(/data:|https?:/);
     for (const f of subset.files) expect(css).toContain(`url('./${f.file}') format('woff2')`);
