@@ -157,6 +157,13 @@ function parseUnicodeRange(range: string): Array<[number, number]> {
   });
 }
 
+/** Every code point a CSS unicode-range names. */
+export function codePointsOf(range: string): number[] {
+  return parseUnicodeRange(range).flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i),
+  );
+}
+
 /** Code points as a CSS unicode-range: U+20-7E,U+4E00. */
 export function formatUnicodeRange(codePoints: readonly number[]): string {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
@@ -239,11 +246,7 @@ function fontFaceCss(files: readonly FontFileInfo[]): string {
     formatUnicodeRange(
       files
         .filter((f) => names.includes(f.family))
-        .flatMap((f) =>
-          parseUnicodeRange(f.unicodeRange).flatMap(([from, to]) =>
-            Array.from({ length: to - from + 1 }, (_, i) => from + i),
-          ),
-        )
+        .flatMap((f) => codePointsOf(f.unicodeRange))
         .filter((cp) => cp < below),
     );
   const standIns = fallbackFontFaces({

@@ -15,6 +15,7 @@ import {
   buildFontSubset,
   bytesByFamily,
   cjkBudgetBytes,
+  codePointsOf,
   type FontSubset,
   formatUnicodeRange,
   interFamily,
@@ -146,59 +147,25 @@ describe('the deck font subset', () => {
     expect(css).toContain(`font-family: '${interFamily}'`);
     // A face per file, and the stand-ins on the machine's own fonts (fallback-fonts.test.ts).
     expect(css.match(/@font-face/g)).toHaveLength(subset.files.length + 2);
-    // Each stand-in draws what its web font's files draw, and the space.
-    const drawn = (...families: string[]) =>
+    // Each stand-in draws what its web font's files draw, and the space; the Chinese one exactly that below the
+    // CJK blocks, and those blocks whole.
+    const drawn = (families: readonly string[], below = Number.POSITIVE_INFINITY) =>
       formatUnicodeRange([
         0x20,
         ...subset.files
           .filter((f) => families.includes(f.family))
-          .flatMap((f) =>
-            f.unicodeRange.split(',').flatMap((part) => {
-              const [from, to] = part.replace(/^U\+/, '').split('-');
-              const lo = Number.parseInt(from ?? '', 16);
-              const hi = Number.parseInt(to ?? from ?? '', 16);
-              return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-            }),
-          ),
+          .flatMap((f) => codePointsOf(f.unicodeRange))
+          .filter((cp) => cp < below),
       ]);
-    const standIn = (family: string) =>
+    const standIn = (family: string, below = Number.POSITIVE_INFINITY) =>
       formatUnicodeRange(
-        (new RegExp(`font-family: "${family}";[^}]*unicode-range: ([^;]+);`).exec(css)?.[1] ?? '')
-          .split(',')
-          .flatMap((part) => {
-            const [from, to] = part.trim().replace(/^U\+/, '').split('-');
-            const lo = Number.parseInt(from ?? '', 16);
-            const hi = Number.parseInt(to ?? from ?? '', 16);
-            return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-          }),
+        codePointsOf(
+          new RegExp(`font-family: "${family}";[^}]*unicode-range: ([^;]+);`).exec(css)?.[1] ?? '',
+        ).filter((cp) => cp < below),
       );
-    expect(standIn(interFallbackFamily)).toBe(drawn(interFamily));
-    // The Chinese stand-in: exactly what Noto Sans SC draws below the CJK blocks, and those blocks whole.
+    expect(standIn(interFallbackFamily)).toBe(drawn([interFamily]));
+    expect(standIn(notoFallbackFamily, cjkStart)).toBe(drawn([notoFamily, notoUiFamily], cjkStart));
     const chinese = standIn(notoFallbackFamily);
-    const below = formatUnicodeRange(
-      chinese
-        .split(',')
-        .flatMap((part) => {
-          const [from, to] = part.replace(/^U\+/, '').split('-');
-          const lo = Number.parseInt(from ?? '', 16);
-          const hi = Number.parseInt(to ?? from ?? '', 16);
-          return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-        })
-        .filter((cp) => cp < cjkStart),
-    );
-    expect(below).toBe(
-      formatUnicodeRange(
-        drawn(notoFamily, notoUiFamily)
-          .split(',')
-          .flatMap((part) => {
-            const [from, to] = part.replace(/^U\+/, '').split('-');
-            const lo = Number.parseInt(from ?? '', 16);
-            const hi = Number.parseInt(to ?? from ?? '', 16);
-            return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-          })
-          .filter((cp) => cp < cjkStart),
-      ),
-    );
     expect(chinese).toContain('U+2E80-9FFF');
     expect(css.match(/font-display: swap/g)).toHaveLength(subset.files.length);
     expect(css).not.toMatch(/data:|https?:/);
