@@ -8,7 +8,7 @@ import {
   interFallbackFamily,
   notoFallbackFamily,
 } from '../../../src/node/fallback-fonts';
-import { interFamily, notoFamily, notoUiFamily } from '../../../src/node/fonts';
+import { codePointsOf, interFamily, notoFamily, notoUiFamily } from '../../../src/node/fonts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fontFile = (path: string) => create(readFileSync(`${root}node_modules/${path}`));
@@ -28,13 +28,7 @@ function faceOf(css: string, family: string): Record<string, string> {
   );
 }
 
-const inRange = (range: string, cp: number) =>
-  range.split(',').some((part) => {
-    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-    const lo = Number.parseInt(from ?? '', 16);
-    const hi = Number.parseInt(to ?? from ?? '', 16);
-    return cp >= lo && cp <= hi;
-  });
+const inRange = (range: string, cp: number) => codePointsOf(range).includes(cp);
 
 describe('the stand-in faces', () => {
   // As the build passes them: what the deck's Inter files and Noto Sans SC files draw (fonts.test.ts).
