@@ -125,8 +125,27 @@ export function notesSource(slides: SlideSource['get'], audience: Lng, choice: L
   return { lng, slides: slides(lng) ?? [] };
 }
 
-/** An idle period is spent swapping slides until this little of it is left (ms). */
+/** An idle period is spent swapping slides until this little of it is left (ms)… */
 const idleReserve = 3;
+/**
+ * …besides what a swap is expected to take: the longest swap seen lately, decaying by this factor per swap. A
+ * slide with a long text or its notes can take several ms to parse; started with too little of the period left,
+ * it would run into the next frame and hold it back.
+ */
+const swapCostDecay = 0.8;
+
+/**
+ * The order to bring stale slides into the language: nearest the slide on screen first, the next before the
+ * previous at the same distance, since a reader is likelier to go forward. `here` is -1 when unknown.
+ */
+export function nearestFirst<T>(items: readonly T[], indexOf: (item: T) => number, here: number): T[] {
+  if (here < 0) return [...items];
+  const rank = (item: T): number => {
+    const offset = indexOf(item) - here;
+    return offset >= 0 ? 2 * offset : -2 * offset + 1;
+  };
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
 
 /**
  * Switches the whole deck in place: the same slide and fragment stay on screen; then one event tells every
@@ -147,6 +166,8 @@ export function createLanguageController(
   /** Slides still showing the previous language after a switch, and what to swap them to. */
   const stale = new Set<HTMLElement>();
   let idleScheduled = false;
+  /** What an idle swap is expected to cost (ms): see swapCostDecay. */
+  let swapCost = 0;
 
   const context = (): ChartContext => ({
     lng: current,
@@ -187,9 +208,15 @@ export function createLanguageController(
     idleScheduled = true;
     whenIdle((deadline) => {
       idleScheduled = false;
-      for (const section of [...stale]) {
-        if (deadline.timeRemaining() <= idleReserve) break;
+      const index = new Map(Array.from(sectionsOf(container), (section, i) => [section, i]));
+      const here = deck.getCurrentSlide()?.closest<HTMLElement>('section[id]');
+      const at = (section: HTMLElement) => index.get(section) ?? -1;
+      const order = nearestFirst([...stale], at, here ? at(here) : -1);
+      for (const section of order) {
+        if (deadline.timeRemaining() <= idleReserve + swapCost) break;
+        const started = performance.now();
         swap([section]);
+        swapCost = Math.max(performance.now() - started, swapCost * swapCostDecay);
       }
       swapWhenIdle();
     });

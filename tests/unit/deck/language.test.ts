@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createLanguageController,
   type LanguageChange,
+  nearestFirst,
   type SlideSource,
   type SwitchableDeck,
 } from '../../../src/deck/language';
@@ -146,6 +147,16 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
+describe('nearestFirst', () => {
+  it('orders by distance from the slide on screen, ahead before behind, and keeps the order when it is unknown', () => {
+    const items = [0, 1, 2, 3, 4, 5, 6];
+    expect(nearestFirst(items, (i) => i, 3)).toEqual([3, 4, 2, 5, 1, 6, 0]);
+    expect(nearestFirst(items, (i) => i, 0)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(nearestFirst([6, 0, 5], (i) => i, 6)).toEqual([6, 5, 0]);
+    expect(nearestFirst([2, 0, 1], (i) => i, -1)).toEqual([2, 0, 1]);
+  });
+});
+
 describe('the language controller', () => {
   it('switches in one operation and then emits one event, with the new slides already mounted', () => {
     const { container, fake, i18n, language } = setup();
@@ -192,6 +203,39 @@ describe('the language controller', () => {
     expect(title('a')).toBe('远航');
     expect(container.querySelector('section#a')?.getAttribute('lang')).toBe('zh-CN');
     expect(idle.pending()).toBe(0);
+  });
+
+  it('brings the slides nearest the one on screen into the language first, the next one before the previous', () => {
+    const { container, idle, language } = setup();
+    const title = (id: string) => container.querySelector(`section#${id} h2`)?.textContent;
+    // On slide b: a (before it) and c (after it) are stale, one swap's room in the first idle period.
+    language.set('zh');
+    idle.run(4);
+    expect([title('a'), title('c')]).toEqual(['Voyages', '航线']);
+    idle.run(4);
+    expect(title('a')).toBe('远航');
+  });
+
+  it('starts no swap an idle period has too little left for, judged by what the last swaps cost', () => {
+    const { container, idle, language } = setup();
+    const title = (id: string) => container.querySelector(`section#${id} h2`)?.textContent;
+    // The page's clock moves 6 ms between any two readings: a swap takes (at least) 6 ms.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => {
+      now += 6;
+      return now;
+    });
+    try {
+      language.set('zh');
+      // 9 ms: the first swap starts (nothing measured yet); the 7 ms then left is not enough for another 6 ms.
+      idle.run(9);
+      expect([title('a'), title('c')]).toEqual(['Voyages', '航线']);
+      expect(idle.pending()).toBe(1);
+      idle.run(10);
+      expect(title('a')).toBe('远航');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('brings every slide into the language for the overview', () => {
