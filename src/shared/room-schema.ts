@@ -1,39 +1,39 @@
-import { z } from 'zod';
+/**
+ * The room's messages as zod schemas: the relay checks every message, the client every state it receives.
+ *
+ * Written with zod/mini, zod's tree-shakable form (functions, not methods): the audience's phones load the
+ * room client over the venue's Wi-Fi, and zod's method API brings the whole library into that chunk (about
+ * 20 kB gzip) where these checks need a few kB.
+ */
+import * as z from 'zod/mini';
 import type { Handshake, LiveState, View } from './room.ts';
 
-/** The room's messages as zod schemas: the relay checks every message, the client every state it receives. */
+const index = z.int().check(z.minimum(0), z.maximum(999));
 
-const index = z.number().int().min(0).max(999);
+export const viewSchema = z.strictObject({
+  slide: z.optional(z.string().check(z.maxLength(80), z.regex(/^[a-z][a-z0-9-]*$/))),
+  h: index,
+  v: index,
+  f: z.int().check(z.minimum(-1), z.maximum(999)),
+  paused: z.boolean(),
+  overview: z.boolean(),
+}) satisfies z.ZodMiniType<View>;
 
-export const viewSchema = z
-  .object({
-    slide: z
-      .string()
-      .max(80)
-      .regex(/^[a-z][a-z0-9-]*$/)
-      .optional(),
-    h: index,
-    v: index,
-    f: z.number().int().min(-1).max(999),
-    paused: z.boolean(),
-    overview: z.boolean(),
-  })
-  .strict() satisfies z.ZodType<View>;
+export const liveStateSchema = z.strictObject({
+  seq: z.int().check(z.minimum(1)),
+  view: viewSchema,
+}) satisfies z.ZodMiniType<LiveState>;
 
-export const liveStateSchema = z
-  .object({ seq: z.number().int().min(1), view: viewSchema })
-  .strict() satisfies z.ZodType<LiveState>;
-
-const token = z.string().min(1).max(200);
+const token = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** A presenter's or remote's navigation; the token is checked on every one. */
-export const navMessageSchema = z.object({ token, view: viewSchema }).strict();
+export const navMessageSchema = z.strictObject({ token, view: viewSchema });
 
 /** The presenter's notes language, for the remote on the presenter's phone. Never sent to the audience. */
-export const notesMessageSchema = z.object({ token, lng: z.enum(['en', 'zh']) }).strict();
+export const notesMessageSchema = z.strictObject({ token, lng: z.enum(['en', 'zh']) });
 
 /** The handshake: a role, and the token for the two that drive. */
 export const handshakeSchema = z.union([
-  z.object({ role: z.literal('audience') }).strict(),
-  z.object({ role: z.enum(['presenter', 'remote']), token }).strict(),
-]) satisfies z.ZodType<Handshake>;
+  z.strictObject({ role: z.literal('audience') }),
+  z.strictObject({ role: z.enum(['presenter', 'remote']), token }),
+]) satisfies z.ZodMiniType<Handshake>;
