@@ -21,6 +21,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Where the deck is published (package.json "deck.publicUrl", or DECK_PUBLIC_URL): the title and closing slides
 // show it as a QR code so the audience can follow on their phones. Empty: no QR codes.
 const publicUrl = process.env.DECK_PUBLIC_URL ?? pkg.deck.publicUrl;
+const qrCaptions = { en: enUi.qr.caption, zh: zhUi.qr.caption };
 // data/, validated once per build (a deck check) and served to the charts as virtual:data.
 const data = dataPlugin({ dir: `${root}data` });
 // The first slide of each language is written into its page, laid out by this inline CSS; the inline script
@@ -40,7 +41,7 @@ export default defineConfig({
       root: process.env.DECK_CONTENT_ROOT ?? root,
       checks: [data.check, () => checkLocales(root), () => checkProse(root)],
       publicUrl,
-      qrCaptions: { en: enUi.qr.caption, zh: zhUi.qr.caption },
+      qrCaptions,
       pages: {
         strings: {
           en: { title: enUi.deck.title, description: enUi.deck.description },
@@ -53,7 +54,11 @@ export default defineConfig({
     // Link previews (Open Graph, Twitter card); their images come from `npm run export:og` (part of `npm run build`).
     ogPlugin({ publicUrl, lng: 'en', text: { en: enUi.deck, zh: zhUi.deck } }),
     // The subset fonts behind virtual:fonts.css; the chart formatters are run over the data for their characters.
-    fontsPlugin({ root, format: createFormatters }),
+    fontsPlugin({
+      root,
+      format: createFormatters,
+      qr: publicUrl ? { publicUrl, captions: qrCaptions } : undefined,
+    }),
     // .br and .gz twins of the built text files, and `npm run preview` serving them with the cache policy.
     compressPlugin(),
   ],

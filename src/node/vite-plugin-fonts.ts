@@ -1,4 +1,5 @@
 import type { Plugin, ResolvedConfig } from 'vite';
+import type { Lng } from '../shared/languages.ts';
 import { loadDeck } from './assemble-deck.ts';
 import { textOf } from './first-slide.ts';
 import { collectCharacters, type FormatterFactory, readDeckSources } from './font-characters.ts';
@@ -10,6 +11,7 @@ import {
   notoFamily,
   writeDevFontsCss,
 } from './fonts.ts';
+import { addQrCodes } from './qr.ts';
 
 export const fontsModuleId = 'virtual:fonts.css';
 
@@ -20,6 +22,11 @@ export interface FontsPluginOptions {
   format: FormatterFactory;
   /** Where subsets are cached; default node_modules/.cache/chuhai-fonts. */
   cacheDir?: string;
+  /**
+   * The deck's QR codes, as the deck plugin adds them (its publicUrl and qrCaptions): the title slide shows one,
+   * so its caption and address are part of each page's first paint.
+   */
+  qr?: { publicUrl: string; captions: Record<Lng, string> };
 }
 
 /**
@@ -48,8 +55,10 @@ export function fontsPlugin(options: FontsPluginOptions): Plugin {
         texts: sources.englishTexts,
         format: options.format,
       });
-      // The Chinese page's first paint: its first slide (src/node/first-slide.ts writes it into zh.html).
-      const deck = loadDeck(options.root);
+      // The Chinese page's first paint: its first slide as src/node/first-slide.ts writes it into zh.html, QR
+      // code and caption included (without them the page preloaded the caption's whole slices, ~175 kB).
+      const source = loadDeck(options.root);
+      const deck = options.qr ? await addQrCodes(source, options.qr.publicUrl, options.qr.captions) : source;
       const firstCharacters = textOf(deck.zh[0]?.html ?? '');
       // The English page's: the few Chinese characters of its title come from the UI family.
       const uiFirstCharacters = textOf(deck.en[0]?.html ?? '');

@@ -93,6 +93,31 @@ for (const { path, lng, htmlLang, title } of pages) {
     expect(titleOf(html.slice(html.indexOf('<div class="slides">')))).toBe(title);
   });
 
+  test(`${path}: the first paint fetches only its own cut of the Chinese fonts, and every font it preloads`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const html = await (await browser.newContext({ baseURL })).request.get(path).then((r) => r.text());
+    const preloads = Array.from(html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g), (m) => m[1]!);
+    expect(preloads.length).toBeGreaterThan(0);
+    // This build has a public address, so the title slide carries the QR code and its caption.
+    expect(html).toMatch(/<figure class="deck-qr">/);
+    const fetched = await withoutScript(browser, baseURL!, { width: 1280, height: 800 }, async (page) => {
+      const fonts: string[] = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.endsWith('.woff2')) fonts.push(pathname);
+      });
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      return fonts;
+    });
+    // The Chinese families are cut in two at build time: what the first slide draws (-first), and the rest.
+    const whole = fetched.filter((file) => /noto-sans-sc/.test(file) && !/-first-/.test(file));
+    expect(whole, 'whole Chinese slices fetched for the first paint').toEqual([]);
+    expect(new Set(fetched)).toEqual(new Set(preloads));
+  });
+
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 412, height: 915 },
