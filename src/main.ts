@@ -24,6 +24,7 @@ import { languageKey, notesLanguageKey, readSetting } from './deck/storage';
 import { createLanguageToggle } from './deck/toggle';
 import { createI18n } from './i18n';
 import { detectLanguage, matchLanguage } from './i18n/detect';
+import { prepareFormatters } from './shared/format';
 import { whenBrowserIdle } from './shared/idle';
 import { type Lng, supportedLngs } from './shared/languages';
 
@@ -108,6 +109,13 @@ if (!isReceiver) {
   });
 }
 
+/** Makes a language's Intl formats over as many idle periods as it takes. */
+function prepareFormatsWhenIdle(l: Lng): void {
+  whenBrowserIdle((deadline) => {
+    if (!prepareFormatters(l, () => deadline.timeRemaining())) prepareFormatsWhenIdle(l);
+  });
+}
+
 // 4. Start; then the parts that need reveal's own elements.
 deck
   .initialize()
@@ -127,9 +135,17 @@ deck
     deck.addKeyBinding({ keyCode: 84, key: 'T', description: i18n.t('ui:language.shortcut') }, () =>
       toggle.element.click(),
     );
-    // The other languages, fetched while the browser is idle so a switch does not wait for the network.
+    // The other languages, fetched while the browser is idle so a switch does not wait for the network, and
+    // every language's number and date formats made ahead, so neither a switch nor a chart's first draw does.
     whenBrowserIdle(() => {
-      for (const other of supportedLngs) if (other !== lng) packs.load(other).catch(() => undefined);
+      prepareFormatsWhenIdle(lng);
+      for (const other of supportedLngs) {
+        if (other !== lng)
+          packs.load(other).then(
+            () => prepareFormatsWhenIdle(other),
+            () => undefined,
+          );
+      }
     });
   })
   .catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { type ChartId, isChartId } from '../shared/catalog';
-import { whenBrowserIdle } from '../shared/idle';
+import { afterFrames, whenBrowserIdle } from '../shared/idle';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import type { ChartContext, ChartInstance, LoadedChart } from './types';
@@ -35,9 +35,7 @@ export interface ChartsPluginOptions {
 const browserIdle = (work: () => void): void => {
   // Not before the slide that just arrived has had its first two frames: an idle period comes between them, and a
   // map drawn there would hold the second one back.
-  window.requestAnimationFrame(() =>
-    window.requestAnimationFrame(() => whenBrowserIdle(work, { timeout: 2000 })),
-  );
+  afterFrames(2, () => whenBrowserIdle(work, { timeout: 2000 }));
 };
 
 export interface ChartsPlugin {

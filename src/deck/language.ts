@@ -12,7 +12,7 @@ import type { RevealApi } from 'reveal.js';
 import type { ChartContext } from '../charts/types';
 import type { RenderedSlide } from '../shared/deck';
 import { createFormatters } from '../shared/format';
-import { type IdleBudget, whenBrowserIdle } from '../shared/idle';
+import { afterFrames, type IdleBudget, whenBrowserIdle } from '../shared/idle';
 import { type Lng, languages } from '../shared/languages';
 import { type NotesSource, sectionsOf, setNotes, swapSlides } from './slides';
 import { languageKey, notesLanguageKey, writeSetting } from './storage';
@@ -99,6 +99,8 @@ export interface LanguageControllerOptions {
   notesChoice: Lng | null;
   /** Runs `work` when the browser is idle (default: whenBrowserIdle, src/shared/idle.ts). */
   whenIdle?: (work: (deadline: IdleBudget) => void) => void;
+  /** Runs `work` once a switch's frames are drawn (default: after two frames, src/shared/idle.ts). */
+  afterSwitchFrames?: (work: () => void) => void;
 }
 
 /** Sets <html lang>, the title, and the URL's `lng`, so reloads, shared links and the speaker view keep it. */
@@ -158,6 +160,7 @@ export function createLanguageController(
 ): LanguageController {
   const { deck, i18n, container, slides } = options;
   const whenIdle = options.whenIdle ?? ((work: (deadline: IdleBudget) => void) => void whenBrowserIdle(work));
+  const afterSwitchFrames = options.afterSwitchFrames ?? ((work: () => void) => afterFrames(2, work));
   let current = initial;
   /** The language last asked for: a load that finishes after another request does not switch. */
   let wanted = initial;
@@ -261,7 +264,9 @@ export function createLanguageController(
       if (here) deck.syncFragments(here);
       const now = deck.getState();
       if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
-      swapWhenIdle();
+      // Not in the idle time between the switch's two frames: the main thread waits there for the new text's
+      // raster, and on two cores a swap parsing a slide would take CPU from it.
+      afterSwitchFrames(swapWhenIdle);
     }
     if (remember) writeSetting(languageKey, lng);
     resendNotes();

@@ -22,6 +22,8 @@ export interface Formatters {
 }
 
 const cache = new Map<string, Formatters>();
+/** Per language, the makers of its Intl objects not made yet (see prepareFormatters). */
+const unmade = new Map<string, Set<() => unknown>>();
 
 export function createFormatters(lng: Lng): Formatters {
   const hit = cache.get(lng);
@@ -29,12 +31,17 @@ export function createFormatters(lng: Lng): Formatters {
   const locale = languages[lng].intl;
   // Each Intl object is made on first use: making them (and loading the locale's data) is a large part of a
   // phone's start-up, and most slides use one or two of them.
+  const pending = new Set<() => unknown>();
+  unmade.set(lng, pending);
   const lazy = <T>(make: () => T): (() => T) => {
     let made: T | undefined;
-    return () => {
+    const get = (): T => {
+      pending.delete(get);
       made ??= make();
       return made;
     };
+    pending.add(get);
+    return get;
   };
   const grouped = lazy(() => new Intl.NumberFormat(locale));
   const compact = lazy(
@@ -88,4 +95,20 @@ export function createFormatters(lng: Lng): Formatters {
   };
   cache.set(lng, formatters);
   return formatters;
+}
+
+/**
+ * Makes a language's Intl objects ahead of use, one at a time while `timeLeft()` says there is room (ms), and
+ * tells whether all are made. The first object of a locale loads its data, which takes a few ms: done while the
+ * browser is idle, it is not done in a language switch's frame.
+ */
+export function prepareFormatters(lng: Lng, timeLeft: () => number, reserve = 4): boolean {
+  createFormatters(lng);
+  const pending = unmade.get(lng);
+  if (!pending) return true;
+  for (const make of [...pending]) {
+    if (timeLeft() <= reserve) break;
+    make();
+  }
+  return pending.size === 0;
 }

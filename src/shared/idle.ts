@@ -29,3 +29,12 @@ export function whenBrowserIdle(work: (deadline: IdleBudget) => void, options: I
   const id = window.setTimeout(() => work({ timeRemaining: () => fallbackBudget }), idleFallbackDelay);
   return () => window.clearTimeout(id);
 }
+
+/**
+ * Runs `work` once the browser has begun `frames` more frames: after a change's first frames are drawn, so idle
+ * work does not take the CPU their raster needs. A hidden page gets no frames; its work waits until it is shown.
+ */
+export function afterFrames(frames: number, work: () => void): void {
+  if (frames <= 0) work();
+  else window.requestAnimationFrame(() => afterFrames(frames - 1, work));
+}

@@ -82,11 +82,19 @@ function fakeDeck(container: HTMLElement) {
   return { deck, calls, state: () => state, go, fire, handlers };
 }
 
-/** Idle periods run by hand: each call to `run` gives the queued work a budget of `ms`. */
+/**
+ * Frames and idle periods run by hand: `drawFrames` draws the frames a switch waits for; each call to `run`
+ * gives the queued idle work a budget of `ms`.
+ */
 function manualIdle() {
   const queue: ((deadline: IdleBudget) => void)[] = [];
+  const frames: (() => void)[] = [];
   return {
     whenIdle: (work: (deadline: IdleBudget) => void) => queue.push(work),
+    afterSwitchFrames: (work: () => void) => frames.push(work),
+    drawFrames() {
+      for (const work of frames.splice(0)) work();
+    },
     pending: () => queue.length,
     run(ms: number) {
       const work = queue.shift();
@@ -136,6 +144,7 @@ function setup(notesChoice: 'en' | 'zh' | null = null, slides: SlideSource = sou
       reducedMotion: () => false,
       notesChoice,
       whenIdle: idle.whenIdle,
+      afterSwitchFrames: idle.afterSwitchFrames,
     },
     'en',
   );
@@ -196,6 +205,9 @@ describe('the language controller', () => {
     // A slide that comes up before the browser is idle is swapped before it is drawn.
     fake.go(2);
     expect(title('c')).toBe('航线');
+    // Nothing is swapped in the idle time between the switch's frames, where the new text is rastered.
+    expect(idle.pending()).toBe(0);
+    idle.drawFrames();
     // An idle period with room for one swap, then the rest.
     expect(idle.pending()).toBe(1);
     idle.run(4);
@@ -210,6 +222,7 @@ describe('the language controller', () => {
     const title = (id: string) => container.querySelector(`section#${id} h2`)?.textContent;
     // On slide b: a (before it) and c (after it) are stale, one swap's room in the first idle period.
     language.set('zh');
+    idle.drawFrames();
     idle.run(4);
     expect([title('a'), title('c')]).toEqual(['Voyages', '航线']);
     // Room to spare (the swap just measured, on this machine's clock, sets what the next one needs).
@@ -228,6 +241,7 @@ describe('the language controller', () => {
     });
     try {
       language.set('zh');
+      idle.drawFrames();
       // 9 ms: the first swap starts (nothing measured yet); the 7 ms then left is not enough for another 6 ms.
       idle.run(9);
       expect([title('a'), title('c')]).toEqual(['Voyages', '航线']);
