@@ -1,5 +1,5 @@
 import { type ChartId, isChartId } from '../shared/catalog';
-import { afterFrames, whenBrowserIdle } from '../shared/idle';
+import { whenIdleAfterFrames } from '../shared/idle';
 import { loadChart as loadChartModule } from './registry';
 import { clearFigure, drawFallback, visibleSteps } from './shared/fallback';
 import type { ChartContext, ChartInstance, LoadedChart } from './types';
@@ -25,7 +25,7 @@ export interface ChartsPluginOptions {
   /** Chart id that must fail on mount (the fallback's end-to-end test); defaults to ?chart-fail=<id>. */
   failChart?: string | null;
   /**
-   * Runs `work` when the browser is idle (default: whenBrowserIdle, src/shared/idle.ts): the charts of the
+   * Runs `work` when the browser is idle (default: whenIdleAfterFrames, src/shared/idle.ts): the charts of the
    * slides either side of the current one are drawn then, so a chart is ready before its slide is shown.
    */
   whenIdle?: (work: () => void) => void;
@@ -35,7 +35,7 @@ export interface ChartsPluginOptions {
 const browserIdle = (work: () => void): void => {
   // Not before the slide that just arrived has had its first two frames: an idle period comes between them, and a
   // map drawn there would hold the second one back.
-  afterFrames(2, () => whenBrowserIdle(work, { timeout: 2000 }));
+  whenIdleAfterFrames(2, work, { timeout: 2000 });
 };
 
 export interface ChartsPlugin {

@@ -12,7 +12,7 @@ import type { RevealApi } from 'reveal.js';
 import type { ChartContext } from '../charts/types';
 import type { RenderedSlide } from '../shared/deck';
 import { createFormatters } from '../shared/format';
-import { afterFrames, type IdleBudget, whenBrowserIdle } from '../shared/idle';
+import { afterFrames, type IdleBudget, whenBrowserIdle, whenIdleAfterFrames } from '../shared/idle';
 import { type Lng, languages } from '../shared/languages';
 import { type NotesSource, sectionsOf, setNotes, swapSlides } from './slides';
 import { languageKey, notesLanguageKey, writeSetting } from './storage';
@@ -99,21 +99,39 @@ export interface LanguageControllerOptions {
   notesChoice: Lng | null;
   /** Runs `work` when the browser is idle (default: whenBrowserIdle, src/shared/idle.ts). */
   whenIdle?: (work: (deadline: IdleBudget) => void) => void;
-  /** Runs `work` once a switch's frames are drawn (default: after two frames, src/shared/idle.ts). */
+  /**
+   * Runs `work` once a switch's or a slide change's frames are drawn (default: after two frames,
+   * src/shared/idle.ts).
+   */
   afterSwitchFrames?: (work: () => void) => void;
+  /**
+   * Runs `work` when the browser is idle once a switch's frames are drawn (default: whenIdleAfterFrames,
+   * src/shared/idle.ts): what the switch leaves for later, like the URL.
+   */
+  afterSwitchIdle?: (work: () => void) => void;
 }
 
-/** Sets <html lang>, the title, and the URL's `lng`, so reloads, shared links and the speaker view keep it. */
-export function applyDocumentLanguage(lng: Lng, i18n: i18n): void {
+/** Sets <html lang>, the title and the description. */
+function setPageLanguage(lng: Lng, i18n: i18n): void {
   document.documentElement.lang = languages[lng].htmlLang;
   document.title = i18n.t('ui:deck.title');
   const description = document.querySelector('meta[name="description"]');
   description?.setAttribute('content', i18n.t('ui:deck.description'));
+}
+
+/** Sets the URL's `lng`, so reloads, shared links and the speaker view keep the language. */
+export function writeUrlLanguage(lng: Lng): void {
   const url = new URL(window.location.href);
   if (url.searchParams.get('lng') !== lng) {
     url.searchParams.set('lng', lng);
     window.history.replaceState(window.history.state, '', url);
   }
+}
+
+/** Sets <html lang>, the title, and the URL's `lng`, so reloads, shared links and the speaker view keep it. */
+export function applyDocumentLanguage(lng: Lng, i18n: i18n): void {
+  setPageLanguage(lng, i18n);
+  writeUrlLanguage(lng);
 }
 
 /** The languages to have loaded for an audience language and a notes choice. */
@@ -161,6 +179,8 @@ export function createLanguageController(
   const { deck, i18n, container, slides } = options;
   const whenIdle = options.whenIdle ?? ((work: (deadline: IdleBudget) => void) => void whenBrowserIdle(work));
   const afterSwitchFrames = options.afterSwitchFrames ?? ((work: () => void) => afterFrames(2, work));
+  const afterSwitchIdle =
+    options.afterSwitchIdle ?? ((work: () => void) => void whenIdleAfterFrames(2, work));
   let current = initial;
   /** The language last asked for: a load that finishes after another request does not switch. */
   let wanted = initial;
@@ -169,6 +189,12 @@ export function createLanguageController(
   /** Slides still showing the previous language after a switch, and what to swap them to. */
   const stale = new Set<HTMLElement>();
   let idleScheduled = false;
+  /**
+   * Changes whose first frames are still being drawn (a switch, a slide change): idle swaps wait for them. The
+   * main thread idles there while the new text is rastered, and on two cores a swap parsing a slide would take
+   * CPU from the raster, whether it was queued by this change or is left over from the last one.
+   */
+  let holds = 0;
   /** What an idle swap is expected to cost (ms): see swapCostDecay. */
   let swapCost = 0;
 
@@ -207,10 +233,12 @@ export function createLanguageController(
   const flush = (): void => swap([...stale]);
 
   const swapWhenIdle = (): void => {
-    if (idleScheduled || stale.size === 0) return;
+    if (holds > 0 || idleScheduled || stale.size === 0) return;
     idleScheduled = true;
     whenIdle((deadline) => {
       idleScheduled = false;
+      // Queued before a change whose frames are not drawn yet: the change's release queues the swaps again.
+      if (holds > 0) return;
       const index = new Map(Array.from(sectionsOf(container), (section, i) => [section, i]));
       const here = deck.getCurrentSlide()?.closest<HTMLElement>('section[id]');
       const at = (section: HTMLElement) => index.get(section) ?? -1;
@@ -225,10 +253,20 @@ export function createLanguageController(
     });
   };
 
+  /** Holds the idle swaps until this change's frames are drawn, then lets them go on. */
+  const holdForFrames = (): void => {
+    holds++;
+    afterSwitchFrames(() => {
+      holds--;
+      swapWhenIdle();
+    });
+  };
+
   // A slide coming up is brought into the language before it is drawn: reveal's slide events fire before paint.
   const onSlideChanged = (): void => {
     const slide = deck.getCurrentSlide();
     if (slide && stale.has(slide)) swap([slide]);
+    if (stale.size > 0) holdForFrames();
   };
   deck.on('slidechanged', onSlideChanged);
   deck.on('overviewshown', flush);
@@ -260,13 +298,15 @@ export function createLanguageController(
       for (const section of all) stale.add(section);
       const onScreen = here ? [here.closest<HTMLElement>('section[id]') ?? here] : [];
       swap(onScreen.filter((section) => stale.has(section)));
-      applyDocumentLanguage(lng, i18n);
+      setPageLanguage(lng, i18n);
       if (here) deck.syncFragments(here);
       const now = deck.getState();
       if (now.indexh !== state.indexh || now.indexf !== state.indexf) deck.setState(state);
-      // Not in the idle time between the switch's two frames: the main thread waits there for the new text's
-      // raster, and on two cores a swap parsing a slide would take CPU from it.
-      afterSwitchFrames(swapWhenIdle);
+      // The others when the browser is idle, but not between the switch's two frames (see `holds`).
+      holdForFrames();
+      // The URL too: replacing the history entry took 2–3 ms of the click (history.replaceState and the
+      // same-document navigation it makes). Nothing reads it before then; a second switch writes its own.
+      afterSwitchIdle(() => writeUrlLanguage(current));
     }
     if (remember) writeSetting(languageKey, lng);
     resendNotes();

@@ -38,3 +38,23 @@ export function afterFrames(frames: number, work: () => void): void {
   if (frames <= 0) work();
   else window.requestAnimationFrame(() => afterFrames(frames - 1, work));
 }
+
+/**
+ * Runs `work` when the browser is idle once `frames` more frames have begun (see afterFrames: idle work that a
+ * change queues would otherwise run while the change is rastered); returns a function that cancels it.
+ */
+export function whenIdleAfterFrames(
+  frames: number,
+  work: (deadline: IdleBudget) => void,
+  options: IdleOptions = {},
+): () => void {
+  let cancelled = false;
+  let cancelIdle: (() => void) | undefined;
+  afterFrames(frames, () => {
+    if (!cancelled) cancelIdle = whenBrowserIdle(work, options);
+  });
+  return () => {
+    cancelled = true;
+    cancelIdle?.();
+  };
+}

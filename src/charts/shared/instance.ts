@@ -1,5 +1,5 @@
 import type { Selection } from 'd3';
-import { whenBrowserIdle } from '../../shared/idle';
+import { whenIdleAfterFrames } from '../../shared/idle';
 import { languages } from '../../shared/languages';
 import type { ChartContext, ChartInstance, ChartTable } from '../types';
 import { createFrame } from './frame';
@@ -81,9 +81,10 @@ export function createChartInstance(options: ChartShellOptions): ChartInstance {
       frame.setContext(ctx);
       redraw();
       // What is seen relabels now; the screen readers' copy of the data (a table set in one line per cell, whose
-      // layout cost a switch more than the drawing's) follows when the browser is next idle, within a second.
+      // layout cost a switch more than the drawing's) follows when the browser is next idle once the switch's two
+      // frames are drawn (idle time between them is the raster's), within a second.
       cancelTable?.();
-      cancelTable = whenBrowserIdle(() => {
+      cancelTable = whenIdleAfterFrames(2, () => {
         cancelTable = undefined;
         drawTable();
       });

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { chart, layoutFunding } from '../../../src/charts/funding';
-import { idleFallbackDelay } from '../../../src/shared/idle';
-import { contextFor, dataOf, newFigure, standardChartTests, textsOf } from './harness';
+import { contextFor, dataOf, framesThenIdle, newFigure, standardChartTests, textsOf } from './harness';
 
 const data = dataOf(chart);
 
@@ -31,7 +30,6 @@ describe('funding chart', () => {
   });
 
   it("relabels the screen readers' table once idle: the last language asked for, and never after destroy", async () => {
-    const idle = () => new Promise((done) => setTimeout(done, idleFallbackDelay + 1));
     const figure = newFigure('funding');
     const instance = chart.mount(figure, data, contextFor('en'));
     const caption = () => figure.querySelector('table caption')?.textContent ?? '';
@@ -39,12 +37,12 @@ describe('funding chart', () => {
     instance.setContext(contextFor('zh'));
     instance.setContext(contextFor('en'));
     instance.setContext(contextFor('zh'));
-    await idle();
+    await framesThenIdle();
     expect(caption()).toMatch(/^中国 AI 初创企业融资/);
     expect(figure.querySelectorAll('table')).toHaveLength(1);
     instance.setContext(contextFor('en'));
     instance.destroy();
-    await idle();
+    await framesThenIdle();
     // Destroyed before it was idle: no table is drawn into the emptied figure.
     expect(figure.querySelector('table')).toBeNull();
     expect(english).toMatch(/^Funding/);

@@ -50,6 +50,15 @@ export function contextFor(
   };
 }
 
+/**
+ * Waits as long as work queued with whenIdleAfterFrames (src/shared/idle.ts) takes here: two frames (jsdom draws
+ * them on a timer), then the idle fallback's timer, since jsdom has no idle callback.
+ */
+export async function framesThenIdle(): Promise<void> {
+  for (let frame = 0; frame < 2; frame++) await new Promise((done) => requestAnimationFrame(done));
+  await new Promise((done) => setTimeout(done, idleFallbackDelay + 1));
+}
+
 export function newFigure(id: string): HTMLElement {
   const figure = document.createElement('figure');
   figure.dataset.chart = id;
@@ -212,10 +221,10 @@ export function standardChartTests<Data>(chart: ChartModule<Data>): void {
     expect(textsOf(figure)).not.toEqual(texts);
     expect(figure.querySelector('svg title')?.textContent).not.toBe(title);
     expect(figure.querySelector('svg')?.getAttribute('lang')).toBe('zh-CN');
-    // The screen readers' table follows when the browser is idle (a timer here: jsdom has no idle callback).
+    // The screen readers' table follows when the browser is idle after the switch's frames.
     const caption = () => figure.querySelector('table caption')?.textContent;
     expect(caption()).toBe(title);
-    await new Promise((done) => setTimeout(done, idleFallbackDelay + 1));
+    await framesThenIdle();
     expect(caption()).toBe(figure.querySelector('svg title')?.textContent);
     // Same state as drawing in Chinese from the start.
     const fresh = newFigure(chart.id);

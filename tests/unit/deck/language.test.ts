@@ -84,16 +84,21 @@ function fakeDeck(container: HTMLElement) {
 
 /**
  * Frames and idle periods run by hand: `drawFrames` draws the frames a switch waits for; each call to `run`
- * gives the queued idle work a budget of `ms`.
+ * gives the queued idle work a budget of `ms`; `runLater` runs what a switch left for after its frames (the URL).
  */
 function manualIdle() {
   const queue: ((deadline: IdleBudget) => void)[] = [];
   const frames: (() => void)[] = [];
+  const later: (() => void)[] = [];
   return {
     whenIdle: (work: (deadline: IdleBudget) => void) => queue.push(work),
     afterSwitchFrames: (work: () => void) => frames.push(work),
+    afterSwitchIdle: (work: () => void) => later.push(work),
     drawFrames() {
       for (const work of frames.splice(0)) work();
+    },
+    runLater() {
+      for (const work of later.splice(0)) work();
     },
     pending: () => queue.length,
     run(ms: number) {
@@ -145,6 +150,7 @@ function setup(notesChoice: 'en' | 'zh' | null = null, slides: SlideSource = sou
       notesChoice,
       whenIdle: idle.whenIdle,
       afterSwitchFrames: idle.afterSwitchFrames,
+      afterSwitchIdle: idle.afterSwitchIdle,
     },
     'en',
   );
@@ -168,7 +174,7 @@ describe('nearestFirst', () => {
 
 describe('the language controller', () => {
   it('switches in one operation and then emits one event, with the new slides already mounted', () => {
-    const { container, fake, i18n, language } = setup();
+    const { container, fake, i18n, idle, language } = setup();
     const seen: { change: LanguageChange; title: string | null; lang: string }[] = [];
     language.subscribe((change) =>
       seen.push({
@@ -183,7 +189,6 @@ describe('the language controller', () => {
     ]);
     expect(language.current).toBe('zh');
     expect(i18n.language).toBe('zh');
-    expect(new URL(window.location.href).searchParams.get('lng')).toBe('zh');
     expect(localStorage.getItem('chuhai.lng')).toBe('zh');
     // Only the slide on screen has its fragments re-read; the speaker view is nudged to re-read the notes.
     expect(fake.calls).toEqual(['syncFragments', 'event:resumed']);
@@ -191,6 +196,13 @@ describe('the language controller', () => {
     // The slides off screen follow when the browser is idle.
     language.flush();
     expect(container.querySelector('section#a aside.notes')?.textContent).toBe('我们从船队讲起');
+    // The URL follows once the switch's frames are drawn and the browser is idle, with the language it then has.
+    const urlLng = () => new URL(window.location.href).searchParams.get('lng');
+    expect(urlLng()).toBeNull();
+    language.set('en');
+    language.set('zh');
+    idle.runLater();
+    expect(urlLng()).toBe('zh');
   });
 
   it('swaps the slide on screen at once, and the others when idle or as they come up', () => {
@@ -251,6 +263,33 @@ describe('the language controller', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+
+  it("holds swaps queued before a slide change or another switch until that change's frames are drawn", () => {
+    const { container, fake, idle, language } = setup();
+    const title = (id: string) => container.querySelector(`section#${id} h2`)?.textContent;
+    language.set('zh');
+    idle.drawFrames();
+    expect(idle.pending()).toBe(1);
+    // The reader moves to slide a before the browser is idle: a is swapped at once; the queued swap of c then
+    // comes in the idle time between the slide change's frames, and must not run there.
+    fake.go(0);
+    expect(title('a')).toBe('远航');
+    idle.run(50);
+    expect(title('c')).toBe('Routes');
+    expect(idle.pending()).toBe(0);
+    // Once the frames are drawn, the swaps go on.
+    idle.drawFrames();
+    expect(idle.pending()).toBe(1);
+    // A switch back on slide a, with that swap queued again: b, still in Chinese, waits for the new switch's
+    // frames too.
+    language.set('en');
+    idle.run(50);
+    expect([title('a'), title('b'), title('c')]).toEqual(['Voyages', '价格', 'Routes']);
+    idle.drawFrames();
+    idle.run(50);
+    expect(container.querySelector('section#b')?.getAttribute('lang')).toBe('en');
+    expect(idle.pending()).toBe(0);
   });
 
   it('brings every slide into the language for the overview', () => {

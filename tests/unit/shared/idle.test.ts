@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { idleFallbackDelay, whenBrowserIdle } from '../../../src/shared/idle';
+import { idleFallbackDelay, whenBrowserIdle, whenIdleAfterFrames } from '../../../src/shared/idle';
 
 describe('whenBrowserIdle', () => {
   afterEach(() => {
@@ -38,5 +38,64 @@ describe('whenBrowserIdle', () => {
     expect(budgets[0]).toBeGreaterThan(0);
     vi.advanceTimersByTime(1000);
     expect(budgets).toHaveLength(1);
+  });
+});
+
+describe('whenIdleAfterFrames', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Frames and idle callbacks run by hand. */
+  function handRun() {
+    const frames: FrameRequestCallback[] = [];
+    const idle = new Map<number, IdleRequestCallback>();
+    let next = 1;
+    vi.stubGlobal('requestAnimationFrame', (work: FrameRequestCallback) => frames.push(work));
+    vi.stubGlobal('requestIdleCallback', (work: IdleRequestCallback) => {
+      idle.set(next, work);
+      return next++;
+    });
+    vi.stubGlobal('cancelIdleCallback', (id: number) => idle.delete(id));
+    return {
+      frame: () => {
+        for (const work of frames.splice(0)) work(0);
+      },
+      idle: () => {
+        const all = [...idle.values()];
+        idle.clear();
+        for (const work of all) work({ didTimeout: false, timeRemaining: () => 10 });
+      },
+      queuedIdle: () => idle.size,
+    };
+  }
+
+  it('asks for the idle period only once the frames have begun, and runs the work in it', () => {
+    const browser = handRun();
+    const ran: number[] = [];
+    whenIdleAfterFrames(2, (deadline) => ran.push(deadline.timeRemaining()));
+    browser.idle();
+    browser.frame();
+    browser.idle();
+    // An idle period between the two frames does not run it.
+    expect(ran).toEqual([]);
+    expect(browser.queuedIdle()).toBe(0);
+    browser.frame();
+    expect(browser.queuedIdle()).toBe(1);
+    browser.idle();
+    expect(ran).toEqual([10]);
+  });
+
+  it('cancels before the frames and after them', () => {
+    const browser = handRun();
+    const ran: string[] = [];
+    const early = whenIdleAfterFrames(1, () => ran.push('early'));
+    early();
+    const late = whenIdleAfterFrames(1, () => ran.push('late'));
+    browser.frame();
+    expect(browser.queuedIdle()).toBe(1);
+    late();
+    expect(browser.queuedIdle()).toBe(0);
+    browser.frame();
+    browser.idle();
+    expect(ran).toEqual([]);
   });
 });
