@@ -142,7 +142,10 @@ deck
       for (const other of supportedLngs) {
         if (other !== lng)
           packs.load(other).then(
-            () => prepareFormatsWhenIdle(other),
+            () => {
+              prepareFormatsWhenIdle(other);
+              language.prepareAhead();
+            },
             () => undefined,
           );
       }

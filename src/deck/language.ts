@@ -13,8 +13,15 @@ import type { ChartContext } from '../charts/types';
 import type { RenderedSlide } from '../shared/deck';
 import { createFormatters } from '../shared/format';
 import { afterFrames, type IdleBudget, whenBrowserIdle, whenIdleAfterFrames } from '../shared/idle';
-import { type Lng, languages } from '../shared/languages';
-import { type NotesSource, sectionsOf, setNotes, swapSlides } from './slides';
+import { type Lng, languages, otherLng } from '../shared/languages';
+import {
+  type NotesSource,
+  type PreparedSlide,
+  prepareSlide,
+  sectionsOf,
+  setNotes,
+  swapSlides,
+} from './slides';
 import { languageKey, notesLanguageKey, writeSetting } from './storage';
 
 export interface LanguageChange {
@@ -63,6 +70,11 @@ export interface LanguageController extends LanguageSignal {
   set(lng: Lng, opts?: SetOptions): Promise<void>;
   /** The presenter picks the notes language (null: follow the deck). */
   setNotesLng(lng: Lng | null): Promise<void>;
+  /**
+   * Parses the slide on screen in the other language when the browser is idle, so a switch only moves nodes in.
+   * The controller does it after each switch and slide change; the page calls it once the other language arrives.
+   */
+  prepareAhead(): void;
   destroy(): void;
 }
 
@@ -222,12 +234,48 @@ export function createLanguageController(
 
   const notes = () => notesSource((lng) => slides.get(lng), current, notesChoice);
 
-  /** Swaps these stale slides to the current language. */
+  /**
+   * The slide on screen parsed in the other language, for the next switch (see prepareAhead), and the slides it
+   * was parsed from: a hot update in `npm run dev` replaces them, and then it is not used.
+   */
+  let prepared: { slide: PreparedSlide; from: readonly RenderedSlide[] } | null = null;
+  let preparing = false;
+
+  /** Swaps these stale slides to the current language, with the slide parsed ahead if it is one of them. */
   const swap = (sections: readonly HTMLElement[]): void => {
     const own = slides.get(current);
     if (!own || sections.length === 0) return;
     for (const section of sections) stale.delete(section);
-    swapSlides(container, own, current, notes(), sections);
+    const source = notes();
+    const ahead = prepared?.slide;
+    const usable =
+      ahead &&
+      prepared?.from === own &&
+      ahead.lng === current &&
+      ahead.notesLng === source.lng &&
+      sections.some((section) => section.id === ahead.id)
+        ? ahead
+        : null;
+    // Its nodes move into the slide: used once.
+    if (usable) prepared = null;
+    swapSlides(container, own, current, source, sections, usable);
+  };
+
+  const prepareAhead = (): void => {
+    if (preparing) return;
+    preparing = true;
+    afterSwitchIdle(() => {
+      preparing = false;
+      const lng = otherLng(current);
+      const own = slides.get(lng);
+      const here = deck.getCurrentSlide()?.closest<HTMLElement>('section[id]');
+      if (!own || !here || deck.isScrollView()) return;
+      const notesFor = notesSource((l) => slides.get(l), lng, notesChoice);
+      const have = prepared?.from === own ? prepared.slide : undefined;
+      if (have?.id === here.id && have.lng === lng && have.notesLng === notesFor.lng) return;
+      const slide = prepareSlide(own, lng, notesFor, here.id);
+      prepared = slide ? { slide, from: own } : null;
+    });
   };
 
   const flush = (): void => swap([...stale]);
@@ -267,6 +315,7 @@ export function createLanguageController(
     const slide = deck.getCurrentSlide();
     if (slide && stale.has(slide)) swap([slide]);
     if (stale.size > 0) holdForFrames();
+    prepareAhead();
   };
   deck.on('slidechanged', onSlideChanged);
   deck.on('overviewshown', flush);
@@ -307,6 +356,7 @@ export function createLanguageController(
       // The URL too: replacing the history entry took 2–3 ms of the click (history.replaceState and the
       // same-document navigation it makes). Nothing reads it before then; a second switch writes its own.
       afterSwitchIdle(() => writeUrlLanguage(current));
+      prepareAhead();
     }
     if (remember) writeSetting(languageKey, lng);
     resendNotes();
@@ -332,6 +382,7 @@ export function createLanguageController(
       return () => listeners.delete(listener);
     },
     flush,
+    prepareAhead,
     set(lng, { announce = true, remember = true } = {}) {
       wanted = lng;
       if (lng === current) return Promise.resolve();

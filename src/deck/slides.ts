@@ -55,6 +55,37 @@ export function mountSlides(
 
 export const sectionsOf = (container: HTMLElement) => container.querySelectorAll<HTMLElement>('section[id]');
 
+/** A slide's content and notes in one language, parsed ahead of a switch (when the browser is idle). */
+export interface PreparedSlide {
+  id: string;
+  lng: Lng;
+  notesLng: Lng;
+  /** Taken by the swap that uses it: its nodes move into the slide. */
+  content: DocumentFragment;
+}
+
+/** Parses a slide's content and notes into nodes, outside the document. */
+function parseContent(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+/**
+ * Parses slide `id`'s content and notes in `lng` ahead of a switch, so the switch only moves nodes: parsing the
+ * slide on screen took about 2 ms of the click. Null when the language has no such slide.
+ */
+export function prepareSlide(
+  slides: readonly RenderedSlide[],
+  lng: Lng,
+  notes: NotesSource,
+  id: string,
+): PreparedSlide | null {
+  const slide = slides.find((s) => s.id === id);
+  if (!slide) return null;
+  return { id, lng, notesLng: notes.lng, content: parseContent(slide.html + notesHtml(id, notes)) };
+}
+
 /**
  * Swaps slides' content and notes to another language in place: every slide, or only `sections`. The <section>
  * elements stay (so reveal's indices, hash and backgrounds stay valid), fragments keep their shown/hidden
@@ -67,11 +98,18 @@ export function swapSlides(
   lng: Lng,
   notes: NotesSource,
   sections: Iterable<HTMLElement> = sectionsOf(container),
+  prepared: PreparedSlide | null = null,
 ): void {
   const byId = new Map(slides.map((slide) => [slide.id, slide]));
+  let ahead = prepared;
   for (const section of sections) {
     const slide = byId.get(section.id);
     if (!slide) continue;
+    let content: DocumentFragment;
+    if (ahead && ahead.id === slide.id && ahead.lng === lng && ahead.notesLng === notes.lng) {
+      content = ahead.content;
+      ahead = null;
+    } else content = parseContent(slide.html + notesHtml(slide.id, notes));
     const fragmentClasses = Array.from(section.querySelectorAll('.fragment'), (f) => [
       f.classList.contains('visible'),
       f.classList.contains('current-fragment'),
@@ -79,7 +117,7 @@ export function swapSlides(
     const liveFigures = new Map(
       Array.from(section.querySelectorAll<HTMLElement>('figure[data-chart]'), (f) => [f.dataset.chart, f]),
     );
-    replaceContent(section, slide.html + notesHtml(slide.id, notes), liveFigures);
+    replaceContent(section, content, liveFigures);
     section.setAttribute('lang', languages[lng].htmlLang);
     section.querySelectorAll('.fragment').forEach((fragment, index) => {
       const [visible, current] = fragmentClasses[index] ?? [false, false];
@@ -93,20 +131,18 @@ const isChartFigure = (node: Node): node is HTMLElement =>
   node instanceof HTMLElement && node.matches('figure[data-chart]');
 
 /**
- * Replaces a slide's content with `html`, keeping its live chart figures. A figure that is a child of the slide
+ * Replaces a slide's content with `content`, keeping its live chart figures. A figure that is a child of the slide
  * in both languages (every chart slide so far) never leaves the document: the new content is put in around it,
  * so the browser keeps its layout and a relabel lays out only the text that changed. (A figure taken out and put
  * back is laid out afresh, the whole chart.) A figure deeper in the content replaces its placeholder.
  */
 function replaceContent(
   section: HTMLElement,
-  html: string,
+  content: DocumentFragment,
   live: ReadonlyMap<string | undefined, HTMLElement>,
 ) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
   const kept = new Set<Node>();
-  const wanted = Array.from(template.content.childNodes, (node) => {
+  const wanted = Array.from(content.childNodes, (node) => {
     const figure = isChartFigure(node) ? live.get(node.dataset.chart) : undefined;
     if (!figure || figure.parentNode !== section) return node;
     kept.add(figure);

@@ -292,6 +292,44 @@ describe('the language controller', () => {
     expect(idle.pending()).toBe(0);
   });
 
+  it('parses the slide on screen in the other language ahead, so a switch parses nothing', () => {
+    const { container, fake, idle, language } = setup();
+    const title = (id: string) => container.querySelector(`section#${id} h2`)?.textContent;
+    const templates = vi.spyOn(document, 'createElement');
+    const parses = () => templates.mock.calls.filter(([tag]) => tag === 'template').length;
+    try {
+      // The page asks once the other language has arrived; the work waits for an idle period.
+      language.prepareAhead();
+      expect(parses()).toBe(0);
+      idle.runLater();
+      expect(parses()).toBe(1);
+      language.set('zh');
+      expect(parses()).toBe(1);
+      expect(title('b')).toBe('价格');
+      expect(container.querySelector('section#b aside.notes')?.textContent).toBe('我们谈价格');
+      // After the switch, the same slide in the language just left; after a slide change, the new slide.
+      idle.runLater();
+      expect(parses()).toBe(2);
+      // (c, still in English, is brought into Chinese as it comes up: a parse of its own.)
+      fake.go(2);
+      expect(parses()).toBe(3);
+      idle.runLater();
+      expect(parses()).toBe(4);
+      language.set('en');
+      expect(parses()).toBe(4);
+      expect(title('c')).toBe('Routes');
+      // A slide change since the slide was parsed ahead, and no idle period yet: the switch parses it itself.
+      idle.runLater();
+      fake.go(0);
+      const before = parses();
+      language.set('zh');
+      expect(title('a')).toBe('远航');
+      expect(parses()).toBe(before + 1);
+    } finally {
+      templates.mockRestore();
+    }
+  });
+
   it('brings every slide into the language for the overview', () => {
     const { container, fake, language } = setup();
     language.set('zh');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { mountSlides, setNotes, swapSlides } from '../../../src/deck/slides';
+import { mountSlides, prepareSlide, setNotes, swapSlides } from '../../../src/deck/slides';
 import type { RenderedSlide } from '../../../src/shared/deck';
 
 const slide = (id: string, html: string, notes: string): RenderedSlide => ({
@@ -60,6 +60,32 @@ describe('mountSlides / swapSlides / setNotes', () => {
     expect(fragments[1]!.className).toBe('fragment');
     // The presenter reads English notes while the room sees Chinese.
     expect(section.querySelector('aside.notes')!.textContent).toBe('Say hello');
+  });
+
+  it('moves in a slide parsed ahead, when it is that slide in that language with those notes', () => {
+    const container = document.createElement('div');
+    mountSlides(container, en, 'en', { lng: 'en', slides: en });
+    const section = container.querySelector('section')!;
+    const figure = section.querySelector('figure')!;
+    section.querySelectorAll('.fragment')[1]!.classList.add('visible');
+    // Parsed for English notes: a swap with Chinese notes parses afresh and leaves it unused.
+    const otherNotes = prepareSlide(zh, 'zh', { lng: 'en', slides: en }, 'a')!;
+    const unused = otherNotes.content.querySelector('h2');
+    swapSlides(container, zh, 'zh', { lng: 'zh', slides: zh }, [section], otherNotes);
+    expect(section.querySelector('h2')).not.toBe(unused);
+    expect(section.querySelector('h2')!.textContent).toBe('你好');
+
+    const ahead = prepareSlide(en, 'en', { lng: 'en', slides: en }, 'a')!;
+    const heading = ahead.content.querySelector('h2');
+    swapSlides(container, en, 'en', { lng: 'en', slides: en }, [section], ahead);
+    // The very nodes parsed ahead, the live figure kept, the fragments as they were.
+    expect(section.querySelector('h2')).toBe(heading);
+    expect(section.querySelector('figure')).toBe(figure);
+    expect(Array.from(section.querySelectorAll('.fragment'), (f) => f.classList.contains('visible'))).toEqual(
+      [false, true],
+    );
+    expect(section.querySelector('aside.notes')!.textContent).toBe('Say hello');
+    expect(prepareSlide(en, 'en', { lng: 'en', slides: en }, 'missing')).toBeNull();
   });
 
   it('keeps a live chart figure in the document through a swap, with the new content around it', async () => {
