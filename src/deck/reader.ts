@@ -1,5 +1,6 @@
 import type { i18n } from 'i18next';
 import type { RevealApi } from 'reveal.js';
+import type { Lng } from '../shared/languages';
 import { createContentsPanel } from './contents-panel';
 import type { LanguageSignal } from './language';
 import type { PhoneView } from './phone/phone-view';
@@ -23,10 +24,12 @@ export const readerNotesKey = 'chuhai.readerNotes';
 
 /**
  * The same URL in the other view, language kept, on the given slide: ?view=scroll added or removed. On a
- * phone, where reading is the default, presenting is asked for with ?layout=slides.
+ * phone, where reading is the default, presenting is asked for with ?layout=slides. `lng`, when given, is the
+ * deck's language: the address's ?lng= follows a switch only once it is drawn (src/deck/language.ts).
  */
-export function viewUrl(href: string, scroll: boolean, slideId?: string, phone = false): string {
+export function viewUrl(href: string, scroll: boolean, slideId?: string, phone = false, lng?: Lng): string {
   const url = new URL(href);
+  if (lng) url.searchParams.set('lng', lng);
   if (scroll) url.searchParams.set('view', 'scroll');
   else url.searchParams.delete('view');
   if (phone && !scroll) url.searchParams.set('layout', 'slides');
@@ -50,7 +53,7 @@ export function createReaderControls(
   deck: RevealApi,
   i18n: i18n,
   host: HTMLElement,
-  language: Pick<LanguageSignal, 'subscribe' | 'flush'>,
+  language: Pick<LanguageSignal, 'current' | 'subscribe' | 'flush'>,
   initialHash = window.location.hash,
   phone: () => PhoneView | undefined = () => undefined,
 ): ReaderControls {
@@ -106,7 +109,13 @@ export function createReaderControls(
   };
 
   const refresh = () => {
-    viewLink.href = viewUrl(window.location.href, !isReading(), currentId(), Boolean(phone()));
+    viewLink.href = viewUrl(
+      window.location.href,
+      !isReading(),
+      currentId(),
+      Boolean(phone()),
+      language.current,
+    );
   };
 
   const label = () => {

@@ -114,6 +114,24 @@ test('the contents panel jumps to a slide, and the view link switches to reading
   await expect(currentSlide(page)).toHaveId('price-war');
 });
 
+test('right after a switch, the reading-view link has the new language; the address follows once it is drawn', async ({
+  page,
+}) => {
+  await openDeck(page, '/?lng=en#/funding');
+  await page.locator('.lang-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveURL(/lng=zh/);
+  // Both languages are loaded now, so this switch is done within the click.
+  const seen = await page.evaluate(() => {
+    document.querySelector<HTMLButtonElement>('.lang-toggle')!.click();
+    return { link: document.querySelector<HTMLAnchorElement>('.view-link')!.href, address: location.search };
+  });
+  expect(seen.link).toMatch(/[?&]lng=en(&|#|$)/);
+  expect(seen.address).toMatch(/lng=zh/);
+  await expect(page).toHaveURL(/[?&]lng=en(&|#|$)/);
+  await expect(page.locator('.view-link')).toHaveAttribute('href', /[?&]lng=en.*view=scroll.*#\/funding$/);
+});
+
 test.describe('touch', () => {
   test.use({ hasTouch: true });
   test('a swipe moves to the next slide in the presenting view', async ({ page }) => {

@@ -6,6 +6,12 @@ describe('viewUrl', () => {
     expect(viewUrl('http://h/?lng=zh#/funding/1', true)).toBe('http://h/?lng=zh&view=scroll#/funding/1');
     expect(viewUrl('http://h/?lng=zh&view=scroll#/funding', false)).toBe('http://h/?lng=zh#/funding');
   });
+  it("sets the deck's language when given, which the address may not show yet", () => {
+    expect(viewUrl('http://h/?lng=en#/funding', true, 'funding', false, 'zh')).toBe(
+      'http://h/?lng=zh&view=scroll#/funding',
+    );
+    expect(viewUrl('http://h/#/funding', false, undefined, false, 'en')).toBe('http://h/?lng=en#/funding');
+  });
   it('points at the current slide when given', () => {
     expect(viewUrl('http://h/?lng=en#/title', true, 'price-war')).toBe(
       'http://h/?lng=en&view=scroll#/price-war',
