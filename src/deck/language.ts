@@ -17,6 +17,7 @@ import { type Lng, languages, otherLng } from '../shared/languages';
 import {
   type NotesSource,
   type PreparedSlide,
+  preparedFits,
   prepareSlide,
   sectionsOf,
   setNotes,
@@ -246,19 +247,9 @@ export function createLanguageController(
     const own = slides.get(current);
     if (!own || sections.length === 0) return;
     for (const section of sections) stale.delete(section);
-    const source = notes();
-    const ahead = prepared?.slide;
-    const usable =
-      ahead &&
-      prepared?.from === own &&
-      ahead.lng === current &&
-      ahead.notesLng === source.lng &&
-      sections.some((section) => section.id === ahead.id)
-        ? ahead
-        : null;
+    const ahead = prepared?.from === own ? prepared.slide : null;
     // Its nodes move into the slide: used once.
-    if (usable) prepared = null;
-    swapSlides(container, own, current, source, sections, usable);
+    if (swapSlides(container, own, current, notes(), sections, ahead)) prepared = null;
   };
 
   const prepareAhead = (): void => {
@@ -271,8 +262,7 @@ export function createLanguageController(
       const here = deck.getCurrentSlide()?.closest<HTMLElement>('section[id]');
       if (!own || !here || deck.isScrollView()) return;
       const notesFor = notesSource((l) => slides.get(l), lng, notesChoice);
-      const have = prepared?.from === own ? prepared.slide : undefined;
-      if (have?.id === here.id && have.lng === lng && have.notesLng === notesFor.lng) return;
+      if (prepared?.from === own && preparedFits(prepared.slide, here.id, lng, notesFor)) return;
       const slide = prepareSlide(own, lng, notesFor, here.id);
       prepared = slide ? { slide, from: own } : null;
     });

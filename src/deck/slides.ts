@@ -64,6 +64,11 @@ export interface PreparedSlide {
   content: DocumentFragment;
 }
 
+/** Whether `prepared` is slide `id` in `lng` with these notes: the only swap it may be used for. */
+export function preparedFits(prepared: PreparedSlide, id: string, lng: Lng, notes: NotesSource): boolean {
+  return prepared.id === id && prepared.lng === lng && prepared.notesLng === notes.lng;
+}
+
 /** Parses a slide's content and notes into nodes, outside the document. */
 function parseContent(html: string): DocumentFragment {
   const template = document.createElement('template');
@@ -90,7 +95,8 @@ export function prepareSlide(
  * Swaps slides' content and notes to another language in place: every slide, or only `sections`. The <section>
  * elements stay (so reveal's indices, hash and backgrounds stay valid), fragments keep their shown/hidden
  * classes by position, and live chart figures are moved into the new content so charts keep their state and
- * only need relabelling.
+ * only need relabelling. A slide `prepared` ahead that fits is moved in rather than parsed; returns whether it
+ * was (its nodes are then the slide's, so it cannot be used again).
  */
 export function swapSlides(
   container: HTMLElement,
@@ -99,16 +105,16 @@ export function swapSlides(
   notes: NotesSource,
   sections: Iterable<HTMLElement> = sectionsOf(container),
   prepared: PreparedSlide | null = null,
-): void {
+): boolean {
   const byId = new Map(slides.map((slide) => [slide.id, slide]));
-  let ahead = prepared;
+  let used = false;
   for (const section of sections) {
     const slide = byId.get(section.id);
     if (!slide) continue;
     let content: DocumentFragment;
-    if (ahead && ahead.id === slide.id && ahead.lng === lng && ahead.notesLng === notes.lng) {
-      content = ahead.content;
-      ahead = null;
+    if (prepared && !used && preparedFits(prepared, slide.id, lng, notes)) {
+      content = prepared.content;
+      used = true;
     } else content = parseContent(slide.html + notesHtml(slide.id, notes));
     const fragmentClasses = Array.from(section.querySelectorAll('.fragment'), (f) => [
       f.classList.contains('visible'),
@@ -125,6 +131,7 @@ export function swapSlides(
       fragment.classList.toggle('current-fragment', current);
     });
   }
+  return used;
 }
 
 const isChartFigure = (node: Node): node is HTMLElement =>

@@ -71,13 +71,13 @@ describe('mountSlides / swapSlides / setNotes', () => {
     // Parsed for English notes: a swap with Chinese notes parses afresh and leaves it unused.
     const otherNotes = prepareSlide(zh, 'zh', { lng: 'en', slides: en }, 'a')!;
     const unused = otherNotes.content.querySelector('h2');
-    swapSlides(container, zh, 'zh', { lng: 'zh', slides: zh }, [section], otherNotes);
+    expect(swapSlides(container, zh, 'zh', { lng: 'zh', slides: zh }, [section], otherNotes)).toBe(false);
     expect(section.querySelector('h2')).not.toBe(unused);
     expect(section.querySelector('h2')!.textContent).toBe('你好');
 
     const ahead = prepareSlide(en, 'en', { lng: 'en', slides: en }, 'a')!;
     const heading = ahead.content.querySelector('h2');
-    swapSlides(container, en, 'en', { lng: 'en', slides: en }, [section], ahead);
+    expect(swapSlides(container, en, 'en', { lng: 'en', slides: en }, [section], ahead)).toBe(true);
     // The very nodes parsed ahead, the live figure kept, the fragments as they were.
     expect(section.querySelector('h2')).toBe(heading);
     expect(section.querySelector('figure')).toBe(figure);
